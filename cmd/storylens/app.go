@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+)
+
+// env is what a command runs with: its streams and whether they are
+// terminals.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	stdoutTTY      bool
+	stderrTTY      bool
+	width          int // terminal width for tables
+}
+
+// command is one entry of the command table.
+type command struct {
+	name     string
+	summary  string
+	usage    string // arguments after the name
+	help     string // longer text: what it does and examples
+	flags    func(fs *flag.FlagSet) any
+	run      func(ctx context.Context, e *env, opts any, args []string) error
+	minArgs  int
+	hideHelp bool
+}
+
+// commands is the command table; `storylens help` lists it in this order.
+var commands []*command
+
+func register(c *command) { commands = append(commands, c) }
+
+func lookup(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+
+// errReported is returned when a command has already told the user what
+// went wrong on stderr (per-file errors), so main prints nothing more.
+var errReported = errors.New("errors reported above")
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, width: 100}
+	e.stdoutTTY, e.width = terminal(stdout)
+	e.stderrTTY, _ = terminal(stderr)
+	if len(args) == 0 {
+		printUsage(stderr)
+		return usagef("no command given")
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c := lookup(args[1]); c != nil {
+				printCommandHelp(stdout, c, nil)
+				return nil
+			}
+			return usagef("unknown command %q; run storylens help", args[1])
+		}
+		printUsage(stdout)
+		return nil
+	case "version", "--version":
+		fmt.Fprintln(stdout, "storylens", version())
+		return nil
+	}
+	c := lookup(name)
+	if c == nil {
+		return usagef("unknown command %q; run storylens help", name)
+	}
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var opts any
+	if c.flags != nil {
+		opts = c.flags(fs)
+	}
+	pos, err := parseInterspersed(fs, args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		printCommandHelp(stdout, c, fs)
+		return nil
+	}
+	if err != nil {
+		return usagef("%s: %v; run storylens help %s", c.name, err, c.name)
+	}
+	if len(pos) < c.minArgs {
+		return usagef("%s: expected %s; run storylens help %s", c.name, c.usage, c.name)
+	}
+	return c.run(ctx, e, opts, pos)
+}
+
+// parseInterspersed parses flags anywhere among the arguments, as in
+// `storylens label story.txt --format csv`; "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `storylens reads stories, splits them into paragraphs and labels each one
+with its point of view, tone and character focus.
+
+Usage:
+  storylens <command> [flags] [FILE...]
+
+Commands:
+`)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, c := range commands {
+		if !c.hideHelp {
+			fmt.Fprintf(tw, "  %s %s\t%s\n", c.name, c.usage, c.summary)
+		}
+	}
+	tw.Flush()
+	fmt.Fprint(w, `
+FILE is a .txt or .md story, a directory of them, or - for standard input.
+Data goes to stdout (a table on a terminal, CSV otherwise); messages to stderr.
+Exit codes: 0 done, 1 failed, 2 usage error.
+
+Run 'storylens help <command>' for a command's flags and examples.
+`)
+}
+
+func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: storylens %s %s\n\n%s\n", c.name, c.usage, strings.TrimSpace(c.help))
+	if fs == nil {
+		fs = flag.NewFlagSet(c.name, flag.ContinueOnError)
+		if c.flags != nil {
+			c.flags(fs)
+		}
+	}
+	fmt.Fprintln(w, "\nFlags:")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}
+
+// commonOptions are the flags shared by the commands that read stories.
+type commonOptions struct {
+	format string
+	jobs   int
+}
+
+func (o *commonOptions) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.format, "format", "", "output format: table, csv or jsonl (default: table on a terminal, csv otherwise)")
+	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "stories processed at once")
+}
+
+// resolveFormat picks the output format.
+func (o *commonOptions) resolveFormat(e *env) (string, error) {
+	switch o.format {
+	case "":
+		if e.stdoutTTY {
+			return "table", nil
+		}
+		return "csv", nil
+	case "table", "csv", "jsonl":
+		return o.format, nil
+	}
+	return "", usagef("unknown --format %q: use table, csv or jsonl", o.format)
+}
+
+func terminal(w io.Writer) (bool, int) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false, 100
+	}
+	return isTerminal(f)
+}

@@ -1,0 +1,81 @@
+package datasets
+
+import (
+	"strconv"
+
+	"github.com/storylens/storylens/features"
+)
+
+// Share is a number in [0,1] written with three decimals in CSV and JSON.
+type Share float64
+
+// MarshalCSV writes the share with three decimals.
+func (s Share) MarshalCSV() (string, error) { return strconv.FormatFloat(float64(s), 'f', 3, 64), nil }
+
+// MarshalJSON writes the share with three decimals.
+func (s Share) MarshalJSON() ([]byte, error) {
+	return strconv.AppendFloat(nil, float64(s), 'f', 3, 64), nil
+}
+
+// UnmarshalCSV reads a share; an empty cell is 0.
+func (s *Share) UnmarshalCSV(v string) error {
+	if v == "" {
+		*s = 0
+		return nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	*s = Share(f)
+	return err
+}
+
+// Paragraph is one row of `storylens paragraphs`: the dataset columns that
+// need no model.
+type Paragraph struct {
+	Story     string `csv:"story" json:"story"`
+	Chapter   int    `csv:"chapter" json:"chapter"`
+	Paragraph int    `csv:"paragraph" json:"paragraph"`
+	Start     int    `csv:"start" json:"start"`
+	End       int    `csv:"end" json:"end"`
+	Words     int    `csv:"words" json:"words"`
+	Dialogue  Share  `csv:"dialogue" json:"dialogue"`
+	Text      string `csv:"text" json:"text"`
+}
+
+// Analysed is a story's paragraph with its analysis, the input to
+// feature vectors and models.
+type Analysed struct {
+	Block  features.Block
+	Row    Paragraph
+	Vector features.Vector
+}
+
+// Analyse splits a story into paragraphs and analyses each one with a.
+// Structure blocks (headings, scene breaks) are not returned; their effect
+// is in each paragraph's Block (chapter, scene, point-of-view hint).
+func Analyse(s *Story, a *features.Analyzer) []Analysed {
+	blocks := features.Split(s.Data)
+	style := features.DetectQuoteStyle(s.Data)
+	out := make([]Analysed, 0, len(blocks))
+	for _, b := range blocks {
+		if b.Kind != features.KindParagraph {
+			continue
+		}
+		text := s.Data[b.Start:b.End]
+		doc := a.Analyze(text, style)
+		out = append(out, Analysed{
+			Block:  b,
+			Vector: features.Vectorize(&doc),
+			Row: Paragraph{
+				Story:     s.Name,
+				Chapter:   b.Chapter,
+				Paragraph: b.Index,
+				Start:     b.Start,
+				End:       b.End,
+				Words:     doc.Words,
+				Dialogue:  Share(doc.DialogueShare()),
+				Text:      string(text),
+			},
+		})
+	}
+	return out
+}

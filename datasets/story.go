@@ -1,0 +1,187 @@
+package datasets
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Story is one input: a file or stdin, read whole and checked.
+type Story struct {
+	// Name is the file's base name without its extension ("stdin" for
+	// standard input); it fills the dataset's story column.
+	Name string
+	// Path is where the story was read from, as given ("-" for stdin).
+	Path string
+	// Data is the story's bytes exactly as read, byte-order mark included,
+	// so that paragraph offsets index the file.
+	Data []byte
+}
+
+// MaxStoryBytes is the largest story read; a larger one is refused rather
+// than exhausting memory.
+const MaxStoryBytes = 256 << 20
+
+// Errors that ReadStory reports inside an *InputError.
+var (
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrBinary      = errors.New("binary data (a NUL byte), not text")
+	ErrEmpty       = errors.New("empty file: no text to read")
+	ErrTooLarge    = fmt.Errorf("larger than %d MiB", MaxStoryBytes>>20)
+)
+
+// InputError is a problem with a story at a place in it.
+type InputError struct {
+	Path   string
+	Offset int // byte offset, -1 when the error is about the whole file
+	Line   int // 1-based; 0 when unknown
+	Column int // 1-based byte column; 0 when unknown
+	Err    error
+	Hint   string // what to do about it
+}
+
+func (e *InputError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Path)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d (byte %d)", e.Line, e.Column, e.Offset)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	if e.Hint != "" {
+		b.WriteString("; ")
+		b.WriteString(e.Hint)
+	}
+	return b.String()
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// ReadStory reads and checks one story file; "-" reads stdin.
+func ReadStory(path string, stdin io.Reader) (*Story, error) {
+	if path == "-" {
+		return ReadFrom("-", "stdin", stdin)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadFrom(path, StoryName(path), f)
+}
+
+// StoryName is a path's base name without its extension.
+func StoryName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// ReadFrom reads a story from r and checks that it is UTF-8 text.
+func ReadFrom(path, name string, r io.Reader) (*Story, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxStoryBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > MaxStoryBytes {
+		return nil, &InputError{Path: path, Offset: -1, Err: ErrTooLarge, Hint: "split it into smaller files"}
+	}
+	if err := Check(path, data); err != nil {
+		return nil, err
+	}
+	return &Story{Name: name, Path: path, Data: data}, nil
+}
+
+// Check reports whether data is readable text: not empty, no NUL byte,
+// valid UTF-8 (a leading byte-order mark is fine).
+func Check(path string, data []byte) error {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
+		return &InputError{Path: path, Offset: -1, Err: ErrEmpty}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return positioned(path, data, i, ErrBinary, "give storylens a plain-text (.txt or .md) file")
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	i := 0
+	for i < len(data) {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	hint := "save the file as UTF-8"
+	if looksWindows1252(data[i]) {
+		hint = fmt.Sprintf("byte 0x%02X is a Windows-1252 character; convert the file with: iconv -f WINDOWS-1252 -t UTF-8", data[i])
+	}
+	return positioned(path, data, i, ErrInvalidUTF8, hint)
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// looksWindows1252 reports the bytes Windows-1252 uses for typographic
+// quotes, dashes and ellipses, the usual cause of invalid UTF-8 in old
+// story files.
+func looksWindows1252(b byte) bool {
+	return b >= 0x80 && b <= 0x9F || b >= 0xA0
+}
+
+func positioned(path string, data []byte, offset int, err error, hint string) *InputError {
+	line := 1 + bytes.Count(data[:offset], []byte{'\n'})
+	col := offset - (bytes.LastIndexByte(data[:offset], '\n') + 1) + 1
+	return &InputError{Path: path, Offset: offset, Line: line, Column: col, Err: err, Hint: hint}
+}
+
+// StoryExts are the file extensions read from a directory.
+var StoryExts = []string{".txt", ".md", ".markdown"}
+
+// Expand turns command-line arguments into story paths: a directory gives
+// the story files inside it, recursively, in lexical order; "-" and files
+// stand for themselves. A directory with no story file is an error.
+func Expand(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, a)
+			continue
+		}
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && p != a && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && slices.Contains(StoryExts, strings.ToLower(filepath.Ext(p))) {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: no story files (%s) in this directory", a, strings.Join(StoryExts, ", "))
+		}
+		slices.Sort(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}

@@ -1,0 +1,188 @@
+package features
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/jonreiter/govader"
+	"github.com/kljensen/snowball/english"
+)
+
+// Person is a grammatical person carried by a pronoun.
+type Person uint8
+
+const (
+	NoPerson Person = iota
+	First
+	Second
+	Third
+)
+
+// wordInfo is what the Analyzer knows of one lower-cased word form.
+type wordInfo struct {
+	stem    string
+	valence float64 // VADER lexicon valence, -4..4; 0 when absent
+	person  Person
+	tense   int8 // -1 past cue, +1 present cue, 0 none
+	negator bool
+	name    string // the normalised lower-case form
+}
+
+// Analyzer turns paragraphs into Docs: tokens, dialogue spans, stems and
+// per-word cues. It memoises every word form it has seen (stem, lexicon
+// valence, pronoun person), so the Snowball stemmer runs once per distinct
+// word. An Analyzer is not safe for concurrent use: give each goroutine its
+// own.
+type Analyzer struct {
+	words  map[string]*wordInfo
+	buf    []byte
+	tokens []Token
+	forms  []*wordInfo
+	lex    map[string]float64
+}
+
+// maxMemo bounds the memo; past it the memo starts again, so memory
+// stays bounded on any corpus.
+const maxMemo = 1 << 19
+
+// vaderLexicon is the VADER sentiment lexicon (Hutto & Gilbert, 2014, MIT
+// licence), as shipped by github.com/jonreiter/govader, decoded once.
+var vaderLexicon = sync.OnceValue(func() map[string]float64 {
+	return govader.NewSentimentIntensityAnalyzer().Lexicon
+})
+
+// NewAnalyzer returns an Analyzer with an empty memo.
+func NewAnalyzer() *Analyzer {
+	return &Analyzer{words: make(map[string]*wordInfo, 1<<12), lex: vaderLexicon()}
+}
+
+// Doc is one analysed paragraph.
+type Doc struct {
+	Text   []byte
+	Tokens []Token // owned by the Analyzer until its next Analyze call
+	// Forms holds, for each Word token in order, its memoised word info.
+	forms []*wordInfo
+	// Words is the number of Word and Number tokens; DialogueWords those
+	// inside quotation marks.
+	Words, DialogueWords int
+	// OpenAtEnd: a quotation opened in this paragraph was not closed.
+	OpenAtEnd bool
+}
+
+// Stems returns the Snowball stems of the Doc's words, in order. Stop
+// words are kept unstemmed (pronouns carry point of view).
+func (d *Doc) Stems() []string {
+	out := make([]string, len(d.forms))
+	for i, f := range d.forms {
+		out[i] = f.stem
+	}
+	return out
+}
+
+// DialogueShare is the share of words inside quotation marks, 0–1.
+func (d *Doc) DialogueShare() float64 {
+	if d.Words == 0 {
+		return 0
+	}
+	return float64(d.DialogueWords) / float64(d.Words)
+}
+
+// Analyze tokenizes text and looks up each word. The returned Doc's
+// slices are reused by the next call; copy what must outlive it.
+func (a *Analyzer) Analyze(text []byte, style QuoteStyle) Doc {
+	var open bool
+	a.tokens, open = Tokenize(a.tokens[:0], text, style)
+	d := Doc{Text: text, Tokens: a.tokens, OpenAtEnd: open, forms: a.forms[:0]}
+	for _, t := range a.tokens {
+		if t.Kind != Word && t.Kind != Number {
+			continue
+		}
+		d.Words++
+		if t.Quoted {
+			d.DialogueWords++
+		}
+		d.forms = append(d.forms, a.lookup(text[t.Start:t.End]))
+	}
+	a.forms = d.forms
+	return d
+}
+
+// lookup returns the memoised info of a word, lower-casing it and folding
+// the typographic apostrophe to a straight one.
+func (a *Analyzer) lookup(w []byte) *wordInfo {
+	a.buf = a.buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99:
+			c = '\''
+			i += 2
+		case c >= 0x80:
+			// Non-ASCII: lower-case the rest through strings.ToLower.
+			a.buf = append(a.buf, strings.ToLower(strings.ReplaceAll(string(w[i:]), "\u2019", "'"))...)
+			i = len(w)
+			continue
+		}
+		a.buf = append(a.buf, c)
+	}
+	if info, ok := a.words[string(a.buf)]; ok {
+		return info
+	}
+	if len(a.words) >= maxMemo {
+		clear(a.words)
+	}
+	key := string(a.buf)
+	info := newWordInfo(key, a.lex)
+	a.words[key] = info
+	return info
+}
+
+func newWordInfo(w string, lex map[string]float64) *wordInfo {
+	info := &wordInfo{name: w, valence: lex[w], person: personOf(w), negator: negators[w] || strings.HasSuffix(w, "n't")}
+	info.tense = tenseOf(w)
+	info.stem = english.Stem(w, false)
+	return info
+}
+
+var pronouns = map[string]Person{}
+
+var negators = map[string]bool{}
+
+var pastCues, presentCues = map[string]bool{}, map[string]bool{}
+
+func init() {
+	for p, list := range map[Person]string{
+		First:  "i me my mine myself we us our ours ourselves i'm i've i'd i'll we're we've we'd we'll",
+		Second: "you your yours yourself yourselves you're you've you'd you'll y/n thou thee thy thine thyself ye",
+		Third:  "he him his himself she her hers herself they them their theirs themselves he's he'd he'll she's she'd she'll they're they've they'd they'll",
+	} {
+		for _, w := range strings.Fields(list) {
+			pronouns[w] = p
+		}
+	}
+	for _, w := range strings.Fields("not no never none nothing nobody nowhere neither nor without hardly barely cannot") {
+		negators[w] = true
+	}
+	for _, w := range strings.Fields("was were had did said went came saw knew thought felt told looked seemed could would wasn't weren't hadn't didn't couldn't wouldn't") {
+		pastCues[w] = true
+	}
+	for _, w := range strings.Fields("is are am has does says goes comes sees knows thinks feels tells looks seems can will isn't aren't hasn't doesn't don't can't won't i'm you're he's she's it's we're they're") {
+		presentCues[w] = true
+	}
+}
+
+func personOf(w string) Person { return pronouns[w] }
+
+func tenseOf(w string) int8 {
+	switch {
+	case pastCues[w]:
+		return -1
+	case presentCues[w]:
+		return 1
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return -1
+	}
+	return 0
+}

@@ -1,0 +1,377 @@
+package features
+
+import (
+	"bytes"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind says what a Block of a story is.
+type Kind uint8
+
+const (
+	// KindParagraph is a paragraph of the story's text.
+	KindParagraph Kind = iota
+	// KindChapter is a chapter heading ("CHAPTER I.", "Chapter 3: The Lake",
+	// "Prologue", a bare numeral on its own line).
+	KindChapter
+	// KindHeading is any other heading: a title line, a byline, a book or
+	// part heading, a chapter title under a chapter heading.
+	KindHeading
+	// KindPOV is a point-of-view heading ("Stefan POV –", "Elena's POV").
+	KindPOV
+	// KindSceneBreak is a scene break ("***", "* * *", "~~~", "----", "#").
+	KindSceneBreak
+)
+
+var kindNames = [...]string{"paragraph", "chapter", "heading", "pov", "scene-break"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Layout is how a story marks its paragraphs.
+type Layout uint8
+
+const (
+	// LayoutBlank: paragraphs are separated by blank lines.
+	LayoutBlank Layout = iota
+	// LayoutLines: one paragraph per line, no blank lines needed.
+	LayoutLines
+	// LayoutWrapped: hard-wrapped lines with no blank lines between
+	// paragraphs; breaks are found from indentation and line length.
+	LayoutWrapped
+)
+
+var layoutNames = [...]string{"blank-lines", "one-per-line", "hard-wrapped"}
+
+func (l Layout) String() string {
+	if int(l) < len(layoutNames) {
+		return layoutNames[l]
+	}
+	return "unknown"
+}
+
+// Block is one unit of a story: a paragraph or a piece of structure.
+//
+// Start and End are byte offsets into the input given to Split, End
+// exclusive, so that input[Start:End] is exactly the block's text, without
+// the surrounding white space and line breaks (inner line breaks of a
+// hard-wrapped paragraph are kept as they stand).
+type Block struct {
+	Kind    Kind
+	Start   int
+	End     int
+	Line    int // 1-based line of Start
+	Index   int // 1-based paragraph index in the story; 0 for structure
+	Chapter int // 1-based chapter number
+	Scene   int // 1-based scene number within the chapter
+	// POV is the character named by the latest point-of-view heading in
+	// this chapter ("Stefan" after "Stefan POV –"), or "".
+	POV string
+}
+
+// Split divides a story into blocks in input order. It accepts any bytes:
+// a leading UTF-8 byte-order mark is skipped, CRLF and LF line ends are
+// both understood. The paragraph layout (blank lines, one paragraph a
+// line, or hard-wrapped text) is detected from the whole story; see
+// DetectLayout.
+func Split(src []byte) []Block {
+	lines := scanLines(src)
+	layout, width := detectLayout(src, lines)
+	units := mergeContinuations(src, lines, groupLines(src, lines, layout, width))
+	return classify(src, lines, units)
+}
+
+// DetectLayout reports the paragraph layout Split uses for src.
+func DetectLayout(src []byte) Layout {
+	layout, _ := detectLayout(src, scanLines(src))
+	return layout
+}
+
+// line is one input line: [start, end) is its content without leading and
+// trailing white space; end == start for a blank line.
+type line struct {
+	start, end int
+	indent     int // leading white space, in columns (a tab counts 4)
+	width      int // runes from the line start to end
+	no         int // 1-based line number
+}
+
+func (l line) blank() bool { return l.start == l.end }
+
+func scanLines(src []byte) []line {
+	pos := 0
+	if bytes.HasPrefix(src, bom) {
+		pos = len(bom)
+	}
+	lines := make([]line, 0, bytes.Count(src, nl)+1)
+	for no := 1; pos <= len(src); no++ {
+		end := len(src)
+		next := len(src) + 1
+		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
+			end = pos + i
+			next = end + 1
+		}
+		l := line{no: no}
+		s := pos
+		for s < end && (src[s] == ' ' || src[s] == '\t') {
+			if src[s] == '\t' {
+				l.indent += 4
+			} else {
+				l.indent++
+			}
+			s++
+		}
+		s, e := trimSpace(src, s, end)
+		l.start, l.end = s, e
+		if e > s {
+			l.width = l.indent + runeCount(src[s:e])
+		} else {
+			l.start, l.end = s, s
+		}
+		lines = append(lines, l)
+		pos = next
+	}
+	return lines
+}
+
+var (
+	bom = []byte{0xEF, 0xBB, 0xBF}
+	nl  = []byte{'\n'}
+)
+
+// trimSpace narrows [s, e) past ASCII white space and non-breaking spaces.
+func trimSpace(src []byte, s, e int) (int, int) {
+	for s < e {
+		if isSpaceByte(src[s]) {
+			s++
+		} else if e-s >= 2 && src[s] == 0xC2 && src[s+1] == 0xA0 {
+			s += 2
+		} else {
+			break
+		}
+	}
+	for e > s {
+		if isSpaceByte(src[e-1]) {
+			e--
+		} else if e-s >= 2 && src[e-2] == 0xC2 && src[e-1] == 0xA0 {
+			e -= 2
+		} else {
+			break
+		}
+	}
+	return s, e
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func runeCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c < 0x80 || c >= 0xC0 {
+			n++
+		}
+	}
+	return n
+}
+
+// detectLayout decides the layout from line statistics. A story whose
+// blank-line-separated blocks average more than blockLines lines is not
+// blank-line separated; then lines wider than maxWrap (95th percentile)
+// mean one paragraph a line, narrower ones mean hard-wrapped text, whose
+// wrap width is returned.
+func detectLayout(src []byte, lines []line) (Layout, int) {
+	const blockLines, maxWrap = 50, 100
+	var widths []int
+	blocks, inBlock := 0, false
+	for _, l := range lines {
+		if l.blank() {
+			inBlock = false
+			continue
+		}
+		if !inBlock {
+			blocks++
+			inBlock = true
+		}
+		widths = append(widths, l.width)
+	}
+	if len(widths) == 0 {
+		return LayoutBlank, 0
+	}
+	sort.Ints(widths)
+	width := widths[len(widths)*95/100]
+	if len(widths) <= blockLines*blocks {
+		if width > maxWrap {
+			// Long lines inside blank-separated blocks are still one
+			// paragraph each (fan fiction mixes single and double breaks).
+			return LayoutBlank, 0
+		}
+		return LayoutBlank, width
+	}
+	if width > maxWrap {
+		return LayoutLines, 0
+	}
+	return LayoutWrapped, width
+}
+
+// unit is a run of lines forming one block, [first, last] inclusive.
+type unit struct{ first, last int }
+
+func groupLines(src []byte, lines []line, layout Layout, width int) []unit {
+	var units []unit
+	open := -1
+	flush := func(last int) {
+		if open >= 0 {
+			units = append(units, unit{open, last})
+			open = -1
+		}
+	}
+	baseIndent := commonIndent(lines)
+	for i, l := range lines {
+		if l.blank() {
+			flush(i - 1)
+			continue
+		}
+		if open < 0 {
+			open = i
+			continue
+		}
+		prev := lines[i-1]
+		var brk bool
+		switch layout {
+		case LayoutLines:
+			brk = true
+		case LayoutBlank:
+			// A blank-separated block of unwrapped lines is one
+			// paragraph a line; of wrapped lines, one paragraph.
+			brk = width == 0 || isStructureLine(src, l) || isStructureLine(src, prev)
+		case LayoutWrapped:
+			brk = wrappedBreak(src, prev, l, width, baseIndent)
+		}
+		if brk {
+			flush(i - 1)
+			open = i
+		}
+	}
+	flush(len(lines) - 1)
+	return units
+}
+
+// commonIndent is the indentation most nonblank lines share.
+func commonIndent(lines []line) int {
+	counts := map[int]int{}
+	best, bestN := 0, -1
+	for _, l := range lines {
+		if l.blank() {
+			continue
+		}
+		counts[l.indent]++
+		if n := counts[l.indent]; n > bestN {
+			best, bestN = l.indent, n
+		}
+	}
+	return best
+}
+
+// wrappedBreak reports whether cur starts a new paragraph after prev in
+// hard-wrapped text: it is indented deeper than the line before and than
+// the text's common indentation, a closed quotation is followed by an
+// opening one, or either line is structure, or prev ends a sentence and the
+// first word of cur would have fitted on prev (so the line was not wrapped).
+func wrappedBreak(src []byte, prev, cur line, width, baseIndent int) bool {
+	if cur.indent > prev.indent && cur.indent > baseIndent {
+		return true
+	}
+	if isStructureLine(src, cur) || isStructureLine(src, prev) {
+		return true
+	}
+	p := src[prev.start:prev.end]
+	if !endsSentence(p) {
+		return false
+	}
+	c := src[cur.start:cur.end]
+	if endsWithQuote(p) && startsWithQuote(c) {
+		// A closed speech followed by an opening quote: a new speaker.
+		return true
+	}
+	first := bytes.IndexAny(c, " \t")
+	if first < 0 {
+		first = len(c)
+	}
+	return prev.width+1+runeCount(c[:first]) <= width
+}
+
+var abbreviations = []string{"Mr.", "Mrs.", "Dr.", "St.", "Messrs.", "Mme.", "Mlle.", "Col.", "Capt.", "Gen.", "Rev.", "Sir.", "M."}
+
+// endsSentence reports whether a line ends with sentence-final punctuation,
+// possibly followed by closing quotes or brackets, and not with a title
+// abbreviation such as "Mr.".
+func endsSentence(b []byte) bool {
+	for _, a := range abbreviations {
+		if bytes.HasSuffix(b, []byte(a)) && (len(b) == len(a) || b[len(b)-len(a)-1] == ' ') {
+			return false
+		}
+	}
+	for len(b) > 0 {
+		r, n := utf8.DecodeLastRune(b)
+		switch r {
+		case '"', '\'', '\u201D', '\u2019', ')', ']', '_', '*':
+			b = b[:len(b)-n]
+			continue
+		case '.', '!', '?', ':', ';', '\u2026', '\u2014':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+func endsWithQuote(b []byte) bool {
+	r, _ := utf8.DecodeLastRune(b)
+	return r == '"' || r == '\u201D' || r == '\'' || r == '\u2019'
+}
+
+func startsWithQuote(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return r == '"' || r == '\u201C' || r == '\'' || r == '\u2018'
+}
+
+// mergeContinuations joins a unit that stops mid-sentence with a following
+// unit that starts in lower case: page breaks and drop capitals in
+// digitised books ("IT" / "was melancholy to admit...") split one
+// paragraph in two.
+func mergeContinuations(src []byte, lines []line, units []unit) []unit {
+	out := units[:0]
+	for _, u := range units {
+		if n := len(out); n > 0 {
+			prev := out[n-1]
+			p := src[lines[prev.first].start:lines[prev.last].end]
+			c := src[lines[u.first].start:lines[u.last].end]
+			r, _ := utf8.DecodeRune(c)
+			if unicode.IsLower(r) && !endsSentence(p) && !isSceneBreak(p) && !isHeadingLine(p) {
+				out[n-1].last = u.last
+				continue
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// isHeadingLine: a chapter, part or point-of-view heading.
+func isHeadingLine(b []byte) bool {
+	if ok, _ := isChapterHeading(b); ok {
+		return true
+	}
+	if _, ok := povName(b); ok {
+		return true
+	}
+	return partRe.Match(b) && utf8.RuneCount(b) <= maxHeading
+}

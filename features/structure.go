@@ -1,0 +1,296 @@
+package features
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxHeading is the longest line, in runes, taken for a heading.
+const maxHeading = 80
+
+var (
+	chapterRe = regexp.MustCompile(`(?i)^(?:chapter|chap\.|ch\.)\s*([0-9]+|[ivxlcdm]+\b|[a-z]+(?:-[a-z]+)?)\b`)
+	sectionRe = regexp.MustCompile(`^(?i:prologue|epilogue|interlude|afterword)\b`)
+	partRe    = regexp.MustCompile(`^(?i:book|part|volume|vol\.)\s+([0-9]+|[IVXLCDMivxlcdm]+|[A-Za-z]+)\b`)
+	// A bare numeral, or an upper-case roman numeral with an upper-case title
+	// ("XXV. THE LITTLE COUNTESS").
+	numeralRe = regexp.MustCompile(`^(?:[0-9]{1,3}|[IVXLCDM]{1,8})\.?$|^[IVXLCDM]{1,8}\.\s+\P{Ll}+$`)
+	// "Stefan POV –", "Elena's POV", "POV: Damon", "Damon's Point of View".
+	povSuffixRe = regexp.MustCompile(`^(.{1,40}?)(?:'s|’s)?\s*(?:\(|\[)?\s*(?i:pov|p\.o\.v\.?|point of view)\s*(?:\)|\])?\s*[-–—:.]*\s*$`)
+	povPrefixRe = regexp.MustCompile(`^(?i:pov|p\.o\.v\.?)\s*[-–—:]\s*(.{1,40})$`)
+)
+
+// isSceneBreak reports a line made only of break symbols ("***", "* * *",
+// "~~~", "----", "#", "oOo").
+func isSceneBreak(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	symbols := 0
+	for _, r := range string(b) {
+		switch r {
+		case '*', '~', '-', '#', '=', '_', '•', '·', '+', '§', '–', '—', '⁂', '❦', '◆', '◇':
+			symbols++
+		case ' ', '\t':
+		default:
+			return isOPattern(b)
+		}
+	}
+	return symbols > 0
+}
+
+// isOPattern matches the fan-fiction breaks "oOo", "OoOoO", "xXx".
+func isOPattern(b []byte) bool {
+	s := strings.TrimSpace(string(b))
+	if len(s) < 3 || len(s) > 40 {
+		return false
+	}
+	lower, upper := false, false
+	for _, r := range s {
+		switch r {
+		case 'o', 'x', '0':
+			lower = true
+		case 'O', 'X':
+			upper = true
+		default:
+			return false
+		}
+	}
+	return lower && upper
+}
+
+// povName returns the character named by a point-of-view heading.
+func povName(b []byte) (string, bool) {
+	if utf8.RuneCount(b) > 60 {
+		return "", false
+	}
+	if m := povSuffixRe.FindSubmatch(b); m != nil {
+		name := strings.TrimSpace(string(m[1]))
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+		if isNameLike(name) {
+			return name, true
+		}
+	}
+	if m := povPrefixRe.FindSubmatch(b); m != nil {
+		name := strings.TrimSpace(strings.TrimRight(string(m[1]), " -–—:."))
+		if isNameLike(name) {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// isNameLike: one to three capitalised words.
+func isNameLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isChapterHeading matches chapter headings; numbered reports whether the
+// heading names chapter one ("CHAPTER I.", "Chapter 1", "Chapter One").
+func isChapterHeading(b []byte) (ok, first bool) {
+	if utf8.RuneCount(b) > maxHeading {
+		return false, false
+	}
+	if m := chapterRe.FindSubmatch(b); m != nil {
+		n := strings.ToLower(string(m[1]))
+		if !isNumberWord(n) {
+			return false, false
+		}
+		return true, n == "1" || n == "i" || n == "one" || n == "first"
+	}
+	if sectionRe.Match(b) {
+		return true, false
+	}
+	if numeralRe.Match(b) {
+		s := strings.TrimSuffix(string(b), ".")
+		return true, s == "1" || s == "I"
+	}
+	return false, false
+}
+
+var numberWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`one two three four five six seven eight nine ten
+		eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
+		twenty thirty forty fifty sixty seventy eighty ninety hundred
+		first second third fourth fifth sixth seventh eighth ninth tenth
+		eleventh twelfth the last final`) {
+		numberWords[w] = true
+	}
+}
+
+func isNumberWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		return true
+	}
+	if strings.Trim(s, "ivxlcdm") == "" {
+		return true
+	}
+	for _, part := range strings.Split(s, "-") {
+		if !numberWords[part] {
+			return false
+		}
+	}
+	return true
+}
+
+// isCapsHeading: a short line with at least three letters and no lower-case
+// letter, not opening with a quote and not an exclamation ("BRETTON.",
+// "ALMAYER'S FOLLY").
+func isCapsHeading(b []byte) bool {
+	if len(b) == 0 || utf8.RuneCount(b) > maxHeading {
+		return false
+	}
+	r0, _ := utf8.DecodeRune(b)
+	if isQuoteRune(r0) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(b)
+	if last == '!' || last == '?' || last == ',' {
+		return false
+	}
+	letters := 0
+	for _, r := range string(b) {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 3
+}
+
+// isTitleLine: a short line that does not end like a sentence, as a title or
+// byline does ("Bittersweet Goodbye", "by Joseph Conrad").
+func isTitleLine(b []byte) bool {
+	if len(b) == 0 || utf8.RuneCount(b) > 60 {
+		return false
+	}
+	r0, _ := utf8.DecodeRune(b)
+	if isQuoteRune(r0) || !(unicode.IsUpper(r0) || unicode.IsDigit(r0) || bytes.HasPrefix(b, []byte("by "))) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(b)
+	switch last {
+	case '.', '!', '?', ',', ';', '"', '\'', '\u201D', '\u2019', '\u2026':
+		return false
+	}
+	return len(bytes.Fields(b)) <= 10
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '«', '»':
+		return true
+	}
+	return false
+}
+
+// isStructureLine reports a line that is structure whatever its
+// neighbours: it never joins a paragraph.
+func isStructureLine(src []byte, l line) bool {
+	b := src[l.start:l.end]
+	return isSceneBreak(b) || isCapsHeading(b) || isHeadingLine(b)
+}
+
+// classify turns line units into blocks, numbering paragraphs, chapters and
+// scenes.
+func classify(src []byte, lines []line, units []unit) []Block {
+	blocks := make([]Block, 0, len(units))
+	st := splitState{chapter: 1, scene: 1}
+	for ui, u := range units {
+		start, end := lines[u.first].start, lines[u.last].end
+		text := src[start:end]
+		b := Block{Start: start, End: end, Line: lines[u.first].no}
+		single := u.first == u.last
+		kind := KindParagraph
+		if single {
+			kind = st.headingKind(text, ui, blocks)
+		}
+		b.Kind = kind
+		switch kind {
+		case KindParagraph:
+			st.index++
+			st.sinceChapter++
+			b.Index = st.index
+		case KindChapter:
+			_, first := isChapterHeading(text)
+			if first && !st.sawChapter {
+				st.chapter = 1
+			} else if st.sinceChapter > 0 {
+				st.chapter++
+			}
+			st.sawChapter = true
+			st.sinceChapter = 0
+			st.scene = 1
+			st.pov = ""
+		case KindSceneBreak:
+			if st.sinceScene() {
+				st.scene++
+			}
+		case KindPOV:
+			st.pov, _ = povName(text)
+		}
+		b.Chapter, b.Scene, b.POV = st.chapter, st.scene, st.pov
+		if kind == KindSceneBreak || kind == KindChapter {
+			st.lastBreak = st.index
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks
+}
+
+type splitState struct {
+	chapter, scene, index int
+	sinceChapter          int // paragraphs since the last chapter heading
+	lastBreak             int // paragraph index at the last break
+	sawChapter            bool
+	pov                   string
+}
+
+func (st *splitState) sinceScene() bool { return st.index > st.lastBreak }
+
+// headingKind classifies a one-line unit. Title-like lines count as
+// headings only at the top of the story or right under a chapter heading,
+// so that a short fragment of narration ("Silence") stays a paragraph.
+func (st *splitState) headingKind(b []byte, ui int, blocks []Block) Kind {
+	switch {
+	case isSceneBreak(b):
+		return KindSceneBreak
+	}
+	if _, ok := povName(b); ok {
+		return KindPOV
+	}
+	if ok, _ := isChapterHeading(b); ok {
+		return KindChapter
+	}
+	if partRe.Match(b) && utf8.RuneCount(b) <= maxHeading {
+		return KindHeading
+	}
+	if isCapsHeading(b) {
+		return KindHeading
+	}
+	afterHeading := len(blocks) > 0 && blocks[len(blocks)-1].Kind != KindParagraph && blocks[len(blocks)-1].Kind != KindSceneBreak
+	if (st.index == 0 || afterHeading) && isTitleLine(b) {
+		return KindHeading
+	}
+	return KindParagraph
+}

@@ -1,0 +1,331 @@
+package features
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind says what a Token is.
+type TokenKind uint8
+
+const (
+	// Word: letters with inner apostrophes and hyphens ("don't",
+	// "Caroline's", "well-known"), elisions ("'em", "'tis") and "Y/N".
+	Word TokenKind = iota
+	// Number: digits with inner separators ("500", "1,500", "3.14").
+	Number
+	// Punct: a punctuation mark; dashes ("—", "--") and ellipses ("…",
+	// "...") are one token each.
+	Punct
+	// OpenQuote and CloseQuote are quotation marks that open or close
+	// dialogue.
+	OpenQuote
+	CloseQuote
+)
+
+// Token is a span of a paragraph's text. Start and End are byte offsets
+// into the text given to the Tokenizer. Quoted is true inside dialogue.
+type Token struct {
+	Start, End int
+	Kind       TokenKind
+	Quoted     bool
+}
+
+// QuoteStyle is the quotation mark a story uses for dialogue.
+type QuoteStyle uint8
+
+const (
+	// DoubleQuotes: "…" or “…”; single quotes are apostrophes or quotes
+	// within quotes.
+	DoubleQuotes QuoteStyle = iota
+	// SingleQuotes: '…' or ‘…’, as many British novels print dialogue;
+	// apostrophes are told apart by the letters around them.
+	SingleQuotes
+)
+
+// DetectQuoteStyle picks the dialogue quotation style of a story: single
+// quotes when opening single quotes (‘, or ' after a space and before a
+// letter) outnumber double quotation marks four to one.
+func DetectQuoteStyle(src []byte) QuoteStyle {
+	doubles, singles := 0, 0
+	prev := rune(' ')
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		switch r {
+		case '"', '\u201C', '\u201D':
+			doubles++
+		case '\u2018':
+			singles++
+		case '\'':
+			next, _ := utf8.DecodeRune(src[i+n:])
+			if (unicode.IsSpace(prev) || prev == '(' || prev == '\u2014') && unicode.IsLetter(next) {
+				singles++
+			}
+		}
+		prev = r
+		i += n
+	}
+	if singles > 4*doubles {
+		return SingleQuotes
+	}
+	return DoubleQuotes
+}
+
+// Tokenize appends the tokens of text to dst and returns it. Dialogue
+// state starts closed at the start of text: a paragraph that opens a quote
+// without closing it leaves its remainder quoted, and the next paragraph of
+// a continued speech opens again with its own quotation mark, as printed.
+// OpenAtEnd reports whether a quotation was still open at the end.
+func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openAtEnd bool) {
+	base := len(dst)
+	inQuote, opened := false, false
+	prev := rune(' ') // the rune before i
+	for i := 0; i < len(text); {
+		r, n := decode(text, i)
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00A0' || unicode.IsSpace(r):
+			// skip
+		case isWordStart(r):
+			end := scanWord(text, i)
+			kind := Word
+			if r >= '0' && r <= '9' {
+				kind = Number
+				if end2 := scanNumber(text, i); end2 >= end {
+					end = end2
+				} else if !hasLetter(text[i:end]) {
+					end = end2
+				} else {
+					kind = Word
+				}
+			}
+			dst = append(dst, Token{Start: i, End: end, Kind: kind, Quoted: inQuote})
+			prev, _ = utf8.DecodeLastRune(text[i:end])
+			i = end
+			continue
+		case r == '"' || r == '\u201C' || r == '\u201D' || r == '«' || r == '»':
+			if style == SingleQuotes {
+				dst = append(dst, Token{Start: i, End: i + n, Kind: Punct, Quoted: inQuote})
+				break
+			}
+			next, _ := decode(text, i+n)
+			open := opensQuote(r, prev, next, inQuote)
+			if !open && !inQuote && !opened {
+				// A closing mark before any opening one: the opening mark
+				// is missing ("We're going," she said), so the text so
+				// far was speech.
+				for j := base; j < len(dst); j++ {
+					dst[j].Quoted = true
+				}
+				inQuote = true
+			}
+			opened = opened || open
+			dst, inQuote = quoteToken(dst, i, n, open, inQuote)
+		case r == '\'' || r == '\u2018' || r == '\u2019':
+			next, _ := decode(text, i+n)
+			if isWordStart(next) && !isLetter(prev) && (style == DoubleQuotes || inQuote) && isElision(text[i+n:]) {
+				end := scanWord(text, i+n)
+				dst = append(dst, Token{Start: i, End: end, Kind: Word, Quoted: inQuote})
+				prev = 'a'
+				i = end
+				continue
+			}
+			if style == DoubleQuotes {
+				dst = append(dst, Token{Start: i, End: i + n, Kind: Punct, Quoted: inQuote})
+				break
+			}
+			open := opensSingle(r, prev, next, inQuote)
+			if !open && !inQuote {
+				// A closing-looking mark with nothing open: an apostrophe
+				// ("the Joneses' house", "goin'").
+				dst = append(dst, Token{Start: i, End: i + n, Kind: Punct, Quoted: inQuote})
+				break
+			}
+			dst, inQuote = quoteToken(dst, i, n, open, inQuote)
+		case r == '-' && i+1 < len(text) && text[i+1] == '-':
+			end := i
+			for end < len(text) && text[end] == '-' {
+				end++
+			}
+			dst = append(dst, Token{Start: i, End: end, Kind: Punct, Quoted: inQuote})
+			prev = '-'
+			i = end
+			continue
+		case r == '.' && i+2 < len(text) && text[i+1] == '.' && text[i+2] == '.':
+			end := i
+			for end < len(text) && (text[end] == '.' || (text[end] == ' ' && end+1 < len(text) && text[end+1] == '.')) {
+				end++
+			}
+			dst = append(dst, Token{Start: i, End: end, Kind: Punct, Quoted: inQuote})
+			prev = '.'
+			i = end
+			continue
+		default:
+			dst = append(dst, Token{Start: i, End: i + n, Kind: Punct, Quoted: inQuote})
+		}
+		prev = r
+		i += n
+	}
+	return dst, inQuote
+}
+
+func decode(text []byte, i int) (rune, int) {
+	if i >= len(text) {
+		return ' ', 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRune(text[i:])
+}
+
+func quoteToken(dst []Token, i, n int, open, inQuote bool) ([]Token, bool) {
+	if open {
+		return append(dst, Token{Start: i, End: i + n, Kind: OpenQuote, Quoted: true}), true
+	}
+	if inQuote {
+		return append(dst, Token{Start: i, End: i + n, Kind: CloseQuote, Quoted: true}), false
+	}
+	return append(dst, Token{Start: i, End: i + n, Kind: Punct}), false
+}
+
+// opensQuote decides whether a double quotation mark opens dialogue. Curly
+// marks say so themselves; a straight mark opens after a space or an
+// opening bracket and before a non-space, closes after a non-space, and
+// otherwise toggles.
+func opensQuote(r, prev, next rune, inQuote bool) bool {
+	switch r {
+	case '\u201C', '«':
+		return true
+	case '\u201D', '»':
+		return false
+	}
+	before := unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '\u2014' || prev == '-'
+	after := unicode.IsSpace(next) || next == ' '
+	switch {
+	case before && !after:
+		return true
+	case !before && after:
+		return false
+	case !before && !after && unicode.IsPunct(next):
+		return false
+	}
+	return !inQuote
+}
+
+// opensSingle decides whether a single quotation mark opens dialogue in a
+// single-quote story; it is called only for marks that are not part of a
+// word.
+func opensSingle(r, prev, next rune, inQuote bool) bool {
+	before := unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '\u2014' || prev == '-' || prev == '"'
+	if r == '\u2018' {
+		return !inQuote || before
+	}
+	if isLetter(prev) && isLetter(next) {
+		return false // an apostrophe inside a word, not reached normally
+	}
+	if before && !unicode.IsSpace(next) {
+		return !inQuote || r == '\''
+	}
+	return false
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+	}
+	return unicode.IsLetter(r)
+}
+
+func isWordStart(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func hasLetter(b []byte) bool {
+	for _, r := range string(b) {
+		if isLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// joined by an apostrophe or hyphen when a letter follows, and "Y/N".
+func scanWord(text []byte, i int) int {
+	start := i
+	for i < len(text) {
+		r, n := decode(text, i)
+		if isWordStart(r) || unicode.Is(unicode.Mn, r) {
+			i += n
+			continue
+		}
+		if r == '\'' || r == '\u2019' || r == '-' || r == '\u2010' {
+			next, _ := decode(text, i+n)
+			if i+n < len(text) && isLetter(next) {
+				i += n
+				continue
+			}
+		}
+		if r == '/' && i-start == 1 && (text[start] == 'Y' || text[start] == 'y') && i+1 < len(text) && (text[i+1] == 'N' || text[i+1] == 'n') {
+			i += 2
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// scanNumber returns the end of the number starting at i, with inner
+// commas and points between digits.
+func scanNumber(text []byte, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			i++
+			continue
+		}
+		if (c == ',' || c == '.' || c == ':') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+var elisions = []string{"em", "tis", "twas", "twere", "til", "cause", "bout", "im", "er"}
+
+// isElision reports whether b, the text after an apostrophe, begins with a
+// common elided word ("'em", "'tis", "'cause") followed by a non-letter.
+func isElision(b []byte) bool {
+	for _, e := range elisions {
+		if len(b) < len(e) {
+			continue
+		}
+		match := true
+		for j := 0; j < len(e); j++ {
+			c := b[j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != e[j] {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		if len(b) == len(e) {
+			return true
+		}
+		r, _ := decode(b, len(e))
+		if !isLetter(r) {
+			return true
+		}
+	}
+	return false
+}
