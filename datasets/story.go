@@ -74,6 +74,19 @@ func ReadStory(path string, stdin io.Reader) (*Story, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		if info.Size() > MaxStoryBytes {
+			return nil, &InputError{Path: path, Offset: -1, Err: ErrTooLarge, Hint: "split it into smaller files"}
+		}
+		data := make([]byte, info.Size())
+		if _, err := io.ReadFull(f, data); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if err := Check(path, data); err != nil {
+			return nil, err
+		}
+		return &Story{Name: StoryName(path), Path: path, Data: data}, nil
+	}
 	return ReadFrom(path, StoryName(path), f)
 }
 

@@ -373,5 +373,5 @@ func isHeadingLine(b []byte) bool {
 	if _, ok := povName(b); ok {
 		return true
 	}
-	return partRe.Match(b) && utf8.RuneCount(b) <= maxHeading
+	return isPartHeading(b)
 }

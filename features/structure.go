@@ -26,11 +26,20 @@ var (
 // isSceneBreak reports a line made only of break symbols ("***", "* * *",
 // "~~~", "----", "#", "oOo").
 func isSceneBreak(b []byte) bool {
-	if len(b) == 0 {
+	if len(b) == 0 || len(b) > 120 {
 		return false
 	}
+	switch b[0] {
+	case '*', '~', '-', '#', '=', '_', '+', 'o', 'O', 'x', 'X', '0':
+	default:
+		if b[0] < utf8.RuneSelf {
+			return false
+		}
+	}
 	symbols := 0
-	for _, r := range string(b) {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		i += n
 		switch r {
 		case '*', '~', '-', '#', '=', '_', '•', '·', '+', '§', '–', '—', '⁂', '❦', '◆', '◇':
 			symbols++
@@ -44,13 +53,12 @@ func isSceneBreak(b []byte) bool {
 
 // isOPattern matches the fan-fiction breaks "oOo", "OoOoO", "xXx".
 func isOPattern(b []byte) bool {
-	s := strings.TrimSpace(string(b))
-	if len(s) < 3 || len(s) > 40 {
+	if len(b) < 3 || len(b) > 40 {
 		return false
 	}
 	lower, upper := false, false
-	for _, r := range s {
-		switch r {
+	for _, c := range b {
+		switch c {
 		case 'o', 'x', '0':
 			lower = true
 		case 'O', 'X':
@@ -64,6 +72,9 @@ func isOPattern(b []byte) bool {
 
 // povName returns the character named by a point-of-view heading.
 func povName(b []byte) (string, bool) {
+	if len(b) > 180 || !hasPOVWord(b) {
+		return "", false
+	}
 	if utf8.RuneCount(b) > 60 {
 		return "", false
 	}
@@ -101,7 +112,7 @@ func isNameLike(s string) bool {
 // isChapterHeading matches chapter headings; numbered reports whether the
 // heading names chapter one ("CHAPTER I.", "Chapter 1", "Chapter One").
 func isChapterHeading(b []byte) (ok, first bool) {
-	if utf8.RuneCount(b) > maxHeading {
+	if len(b) == 0 || len(b) > 4*maxHeading || !mayBeChapter(b) || utf8.RuneCount(b) > maxHeading {
 		return false, false
 	}
 	if m := chapterRe.FindSubmatch(b); m != nil {
@@ -282,7 +293,7 @@ func (st *splitState) headingKind(b []byte, ui int, blocks []Block) Kind {
 	if ok, _ := isChapterHeading(b); ok {
 		return KindChapter
 	}
-	if partRe.Match(b) && utf8.RuneCount(b) <= maxHeading {
+	if isPartHeading(b) {
 		return KindHeading
 	}
 	if isCapsHeading(b) {
@@ -293,4 +304,74 @@ func (st *splitState) headingKind(b []byte, ui int, blocks []Block) Kind {
 		return KindHeading
 	}
 	return KindParagraph
+}
+
+// isPartHeading matches "BOOK I", "Part Two", "VOLUME III".
+func isPartHeading(b []byte) bool {
+	if len(b) == 0 || !strings.ContainsRune("BbPpVv", rune(b[0])) || utf8.RuneCount(b) > maxHeading {
+		return false
+	}
+	return partRe.Match(b)
+}
+
+// containsFold reports whether b contains the lower-case ASCII string s,
+// ignoring ASCII case.
+func containsFold(b []byte, s string) bool {
+	for i := 0; i+len(s) <= len(b); i++ {
+		j := 0
+		for j < len(s) {
+			c := b[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != s[j] {
+				break
+			}
+			j++
+		}
+		if j == len(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeChapter is a cheap filter before the chapter expressions: the line
+// starts with "ch", a section word, or a numeral followed by a space, a
+// point or the end.
+func mayBeChapter(b []byte) bool {
+	for _, p := range []string{"ch", "prologue", "epilogue", "interlude", "afterword"} {
+		if hasPrefixFold(b, p) {
+			return true
+		}
+	}
+	i := 0
+	for i < len(b) && (b[i] >= '0' && b[i] <= '9' || strings.IndexByte("IVXLCDM", b[i]) >= 0) {
+		i++
+	}
+	return i > 0 && (i == len(b) || b[i] == '.' || b[i] == ' ')
+}
+
+func hasPrefixFold(b []byte, p string) bool {
+	return len(b) >= len(p) && containsFold(b[:len(p)], p)
+}
+
+// hasPOVWord is a cheap filter: b contains "pov", "p.o.v" or "point of
+// view" in any case.
+func hasPOVWord(b []byte) bool {
+	for i, c := range b {
+		if c != 'v' && c != 'V' {
+			continue
+		}
+		if i >= 2 && (b[i-1]|0x20) == 'o' && (b[i-2]|0x20) == 'p' {
+			return true
+		}
+		if i >= 4 && (b[i-2]|0x20) == 'o' && (b[i-4]|0x20) == 'p' && b[i-1] == '.' {
+			return true
+		}
+		if i >= 12 && containsFold(b[i-12:i+1], "point of view") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package features
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -47,23 +48,18 @@ const (
 // quotes when opening single quotes (‘, or ' after a space and before a
 // letter) outnumber double quotation marks four to one.
 func DetectQuoteStyle(src []byte) QuoteStyle {
-	doubles, singles := 0, 0
-	prev := rune(' ')
-	for i := 0; i < len(src); {
-		r, n := utf8.DecodeRune(src[i:])
-		switch r {
-		case '"', '\u201C', '\u201D':
-			doubles++
-		case '\u2018':
-			singles++
-		case '\'':
-			next, _ := utf8.DecodeRune(src[i+n:])
-			if (unicode.IsSpace(prev) || prev == '(' || prev == '\u2014') && unicode.IsLetter(next) {
-				singles++
-			}
+	doubles := bytes.Count(src, []byte{'"'}) + bytes.Count(src, []byte("\u201C")) + bytes.Count(src, []byte("\u201D"))
+	singles := bytes.Count(src, []byte("\u2018"))
+	for i := 1; i+1 < len(src); i++ {
+		j := bytes.IndexByte(src[i:len(src)-1], '\'')
+		if j < 0 {
+			break
 		}
-		prev = r
-		i += n
+		i += j
+		prev, next := src[i-1], src[i+1]
+		if (prev == ' ' || prev == '\n' || prev == '\t' || prev == '(') && isLetter(rune(next)) {
+			singles++
+		}
 	}
 	if singles > 4*doubles {
 		return SingleQuotes
@@ -134,6 +130,12 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 				break
 			}
 			open := opensSingle(r, prev, next, inQuote)
+			if !open && inQuote && r == '\'' && (prev == 's' || prev == 'S') && laterCloser(text[i+n:]) {
+				// "the Joneses' dog": a plural possessive while a later mark
+				// can still close the quotation.
+				dst = append(dst, Token{Start: i, End: i + n, Kind: Punct, Quoted: inQuote})
+				break
+			}
 			if !open && !inQuote {
 				// A closing-looking mark with nothing open: an apostrophe
 				// ("the Joneses' house", "goin'").
@@ -324,6 +326,21 @@ func isElision(b []byte) bool {
 		}
 		r, _ := decode(b, len(e))
 		if !isLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// laterCloser reports whether b holds a single quotation mark that can
+// close a quotation: after a non-space, before a space, punctuation or the
+// end.
+func laterCloser(b []byte) bool {
+	for i := 1; i < len(b); i++ {
+		if b[i] != '\'' || b[i-1] == ' ' || b[i-1] == '\n' {
+			continue
+		}
+		if i+1 == len(b) || !isLetter(rune(b[i+1])) {
 			return true
 		}
 	}

@@ -1,0 +1,301 @@
+package features
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// paras returns the text of the paragraph blocks.
+func paras(src string) []string {
+	var out []string
+	for _, b := range Split([]byte(src)) {
+		if b.Kind == KindParagraph {
+			out = append(out, src[b.Start:b.End])
+		}
+	}
+	return out
+}
+
+func TestSplitLayouts(t *testing.T) {
+	wrapped := strings.Join([]string{
+		"The well-known shrill voice startled Almayer from his dream of splendid",
+		"future into the unpleasant realities of the present hour. An unpleasant",
+		"voice too. He had heard it for many years, and with every year he liked",
+		"it less. No matter; there would be an end to all this soon.",
+		"He shuffled uneasily, but took no further notice of the call. Leaning",
+		"with both his elbows on the balustrade of the verandah, he went on",
+		"looking fixedly at the great river.",
+		"\"Kaspar! Makan!\"",
+		"\"A proper good notion,\" said the blacksmith.",
+		"It was decided that a deputation should wait on the boy's aunt, an",
+		"old maiden resident, and ask her if she would house the piano till",
+		"Mr. Phillotson should send for it. The smith and the bailiff started",
+		"off at once, and the schoolmaster went with them.",
+	}, "\n")
+	// Repeat so the layout statistics see a long hard-wrapped text.
+	wrappedDoc := strings.Repeat(wrapped+"\n", 10)
+	tests := []struct {
+		name   string
+		src    string
+		layout Layout
+		want   []string
+	}{
+		{
+			name:   "blank lines",
+			src:    "First paragraph,\nwrapped over two lines.\n\nSecond one.\n\n\nThird.\n",
+			layout: LayoutBlank,
+			want:   []string{"First paragraph,\nwrapped over two lines.", "Second one.", "Third."},
+		},
+		{
+			name:   "one per line",
+			src:    strings.Repeat("A long line that holds a whole paragraph of the story, as some files print them without wrapping at all, one after another.\n", 60),
+			layout: LayoutLines,
+		},
+		{
+			name:   "hard wrapped",
+			src:    wrappedDoc,
+			layout: LayoutWrapped,
+		},
+		{
+			name:   "CRLF and BOM",
+			src:    "\uFEFFOne.\r\n\r\nTwo,\r\nthree.\r\n",
+			layout: LayoutBlank,
+			want:   []string{"One.", "Two,\r\nthree."},
+		},
+		{
+			name:   "indented paragraphs",
+			src:    "  Indented first line of a paragraph that\ncontinues here.\n  Second paragraph starts\nhere and goes on.\n",
+			layout: LayoutBlank,
+			want:   []string{"Indented first line of a paragraph that\ncontinues here.\n  Second paragraph starts\nhere and goes on."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DetectLayout([]byte(tt.src)); got != tt.layout {
+				t.Errorf("layout = %v, want %v", got, tt.layout)
+			}
+			got := paras(tt.src)
+			if tt.want != nil && strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("paragraphs = %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+	t.Run("hard wrapped paragraphs", func(t *testing.T) {
+		got := paras(wrappedDoc)
+		if len(got) != 50 {
+			t.Fatalf("got %d paragraphs, want 50 (5 per repetition): %q", len(got), got[:6])
+		}
+		want := []string{
+			"The well-known shrill voice startled Almayer from his dream of splendid\nfuture into the unpleasant realities of the present hour. An unpleasant\nvoice too. He had heard it for many years, and with every year he liked\nit less. No matter; there would be an end to all this soon.",
+			"He shuffled uneasily, but took no further notice of the call. Leaning\nwith both his elbows on the balustrade of the verandah, he went on\nlooking fixedly at the great river.",
+			"\"Kaspar! Makan!\"",
+			"\"A proper good notion,\" said the blacksmith.",
+		}
+		for i, w := range want {
+			if got[i] != w {
+				t.Errorf("paragraph %d = %q\nwant %q", i+1, got[i], w)
+			}
+		}
+		if !strings.HasPrefix(got[4], "It was decided") || !strings.Contains(got[4], "Mr. Phillotson should") {
+			t.Errorf("paragraph 5 = %q: the break after \"Mr.\" must not split it", got[4])
+		}
+	})
+}
+
+func TestSplitStructure(t *testing.T) {
+	src := `Bittersweet Goodbye
+
+Stefan POV –
+
+He shouldn't have come back.
+
+* * *
+
+She waited.
+
+CHAPTER II.
+
+THE LAKE.
+
+The water was cold.
+
+~~~
+
+Chapter 3: The Return
+
+Elena's POV
+
+Nobody came.
+
+----
+
+#
+
+Silence
+
+The end.
+`
+	blocks := Split([]byte(src))
+	type want struct {
+		kind    Kind
+		text    string
+		chapter int
+		scene   int
+		pov     string
+		index   int
+	}
+	wants := []want{
+		{KindHeading, "Bittersweet Goodbye", 1, 1, "", 0},
+		{KindPOV, "Stefan POV –", 1, 1, "Stefan", 0},
+		{KindParagraph, "He shouldn't have come back.", 1, 1, "Stefan", 1},
+		{KindSceneBreak, "* * *", 1, 2, "Stefan", 0},
+		{KindParagraph, "She waited.", 1, 2, "Stefan", 2},
+		{KindChapter, "CHAPTER II.", 2, 1, "", 0},
+		{KindHeading, "THE LAKE.", 2, 1, "", 0},
+		{KindParagraph, "The water was cold.", 2, 1, "", 3},
+		{KindSceneBreak, "~~~", 2, 2, "", 0},
+		{KindChapter, "Chapter 3: The Return", 3, 1, "", 0},
+		{KindPOV, "Elena's POV", 3, 1, "Elena", 0},
+		{KindParagraph, "Nobody came.", 3, 1, "Elena", 4},
+		{KindSceneBreak, "----", 3, 2, "Elena", 0},
+		{KindSceneBreak, "#", 3, 2, "Elena", 0},
+		{KindParagraph, "Silence", 3, 2, "Elena", 5},
+		{KindParagraph, "The end.", 3, 2, "Elena", 6},
+	}
+	if len(blocks) != len(wants) {
+		for _, b := range blocks {
+			t.Logf("%v %q", b.Kind, src[b.Start:b.End])
+		}
+		t.Fatalf("got %d blocks, want %d", len(blocks), len(wants))
+	}
+	for i, w := range wants {
+		b := blocks[i]
+		got := want{b.Kind, src[b.Start:b.End], b.Chapter, b.Scene, b.POV, b.Index}
+		if got != w {
+			t.Errorf("block %d = %+v\nwant %+v", i, got, w)
+		}
+	}
+}
+
+func TestSplitFirstChapterAfterFrontMatter(t *testing.T) {
+	src := "To the memory of a friend, who read it first.\n\nCHAPTER I.\n\nIt began.\n\nCHAPTER II.\n\nIt went on.\n"
+	var got []int
+	for _, b := range Split([]byte(src)) {
+		if b.Kind == KindParagraph {
+			got = append(got, b.Chapter)
+		}
+	}
+	if want := []int{1, 1, 2}; !equalInts(got, want) {
+		t.Errorf("chapters = %v, want %v", got, want)
+	}
+}
+
+func TestSplitPageBreakContinuation(t *testing.T) {
+	got := paras("In one spot only was the plain broken. Near the centre a small\n\nsolitary hill rose.\n\nNext paragraph.\n")
+	want := []string{"In one spot only was the plain broken. Near the centre a small\n\nsolitary hill rose.", "Next paragraph."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestSeedStories checks each embedded seed story: every nonblank line is
+// one paragraph except its title or point-of-view line.
+func TestSeedStories(t *testing.T) {
+	tests := []struct {
+		file       string
+		paragraphs int
+		first      string
+		last       string
+		heading    Kind
+	}{
+		{"stefan_pov.txt", 32, "He shouldn't have come back, he knew that.", "She was going to get Stefan Salvatore back if it killed her.", KindPOV},
+		{"after_liz.txt", 58, "They ran as fast as the possibly could", "in the arms of the one they love.", KindParagraph},
+		{"bittersweet_goodbye.txt", 25, "One last time, on her deathbed, Katherine Pierce dreams", "", KindHeading},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("..", "seeds", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			blocks := Split(src)
+			if blocks[0].Kind != tt.heading {
+				t.Errorf("first block is %v, want %v", blocks[0].Kind, tt.heading)
+			}
+			var ps []Block
+			for _, b := range blocks {
+				if b.Kind == KindParagraph {
+					ps = append(ps, b)
+				}
+			}
+			if len(ps) != tt.paragraphs {
+				t.Fatalf("got %d paragraphs, want %d", len(ps), tt.paragraphs)
+			}
+			if got := string(src[ps[0].Start:ps[0].End]); !strings.HasPrefix(got, tt.first) {
+				t.Errorf("first paragraph = %.60q, want prefix %q", got, tt.first)
+			}
+			if got := string(src[ps[len(ps)-1].Start:ps[len(ps)-1].End]); !strings.HasSuffix(got, tt.last) {
+				t.Errorf("last paragraph = %.60q, want suffix %q", got, tt.last)
+			}
+			for i, p := range ps {
+				if p.Index != i+1 || p.Chapter != 1 {
+					t.Errorf("paragraph %d: index %d chapter %d", i+1, p.Index, p.Chapter)
+				}
+				if strings.Contains(string(src[p.Start:p.End]), "\n") {
+					t.Errorf("paragraph %d spans lines", p.Index)
+				}
+			}
+		})
+	}
+}
+
+// checkBlocks asserts the splitter's contract on src.
+func checkBlocks(t *testing.T, src []byte) {
+	t.Helper()
+	prevEnd := 0
+	for i, b := range Split(src) {
+		if b.Start < prevEnd || b.End < b.Start || b.End > len(src) {
+			t.Fatalf("block %d [%d,%d) after %d: offsets out of order", i, b.Start, b.End, prevEnd)
+		}
+		if b.Start == b.End {
+			t.Fatalf("block %d is empty", i)
+		}
+		for _, c := range string(src[prevEnd:b.Start]) {
+			if !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '\u00A0' || c == '\uFEFF') {
+				t.Fatalf("text %q between blocks is lost", src[prevEnd:b.Start])
+			}
+		}
+		prevEnd = b.End
+	}
+	for _, c := range string(src[prevEnd:]) {
+		if !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '\u00A0' || c == '\uFEFF') {
+			t.Fatalf("trailing text %q is lost", src[prevEnd:])
+		}
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{
+		"", "\n", "One.\n\nTwo.", "\uFEFFa\r\nb", "CHAPTER I.\n\nText.", "* * *", "Stefan POV –\n\nHe left.",
+		"a  \u00A0\n\n\u00A0b", "IT\n\nwas late", "\xff\xfe", "  x\n  y\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkBlocks(t, src)
+	})
+}

@@ -1,0 +1,149 @@
+package features
+
+import (
+	"strings"
+	"testing"
+)
+
+// render shows tokens as text, quoted ones in [brackets], quote marks as
+// « and ».
+func render(text string, style QuoteStyle) string {
+	toks, _ := Tokenize(nil, []byte(text), style)
+	var parts []string
+	for _, t := range toks {
+		s := text[t.Start:t.End]
+		switch {
+		case t.Kind == OpenQuote:
+			s = "«"
+		case t.Kind == CloseQuote:
+			s = "»"
+		case t.Quoted:
+			s = "[" + s + "]"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		style QuoteStyle
+		want  string
+	}{
+		{"contractions and possessives", "I'm sure Caroline's mother don't know.", DoubleQuotes,
+			"I'm sure Caroline's mother don't know ."},
+		{"curly apostrophes", "She’s fine, isn’t she?", DoubleQuotes, "She’s fine , isn’t she ?"},
+		{"straight dialogue", `"Stefan," she breathed. "Go."`, DoubleQuotes,
+			`« [Stefan] [,] » she breathed . « [Go] [.] »`},
+		{"curly dialogue", "“Where are we going?” She asked.", DoubleQuotes,
+			"« [Where] [are] [we] [going] [?] » She asked ."},
+		{"dashes and ellipses", "He stopped—then... no -- never…", DoubleQuotes,
+			"He stopped — then ... no -- never …"},
+		{"numbers", "It cost £1,500 in 1862, or 3.5 times more.", DoubleQuotes,
+			"It cost £ 1,500 in 1862 , or 3.5 times more ."},
+		{"hyphenated", "a well-known, twenty-five-year struggle", DoubleQuotes,
+			"a well-known , twenty-five-year struggle"},
+		{"elisions", "Give 'em a chance, 'tis late.", DoubleQuotes, "Give 'em a chance , 'tis late ."},
+		{"reader insert", "Y/N looks up.", DoubleQuotes, "Y/N looks up ."},
+		{"unclosed quote", `"I'm doing what I have to do.`, DoubleQuotes,
+			`« [I'm] [doing] [what] [I] [have] [to] [do] [.]`},
+		{"missing opening quote", `We're going to get you out" She said.`, DoubleQuotes,
+			`[We're] [going] [to] [get] [you] [out] » She said .`},
+		{"single-quote dialogue", "'I don't know,' said Harry, 'the Joneses' dog.'", SingleQuotes,
+			"« [I] [don't] [know] [,] » said Harry , « [the] [Joneses] [']\u200b [dog] [.] »"},
+		{"single quotes are apostrophes in a double-quote story", "'Twas the 'best' day.", DoubleQuotes,
+			"'Twas the ' best ' day ."},
+		{"quote inside quote", `"He said 'never' to me."`, DoubleQuotes,
+			`« [He] [said] ['] [never] ['] [to] [me] [.] »`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := strings.ReplaceAll(tt.want, "\u200b", "")
+			if got := render(tt.text, tt.style); got != want {
+				t.Errorf("Tokenize(%q)\n got %s\nwant %s", tt.text, got, want)
+			}
+		})
+	}
+}
+
+func TestTokenKinds(t *testing.T) {
+	toks, open := Tokenize(nil, []byte(`"It's 5 o'clock…`), DoubleQuotes)
+	kinds := []TokenKind{OpenQuote, Word, Number, Word, Punct}
+	if len(toks) != len(kinds) {
+		t.Fatalf("got %d tokens, want %d", len(toks), len(kinds))
+	}
+	for i, k := range kinds {
+		if toks[i].Kind != k {
+			t.Errorf("token %d kind %d, want %d", i, toks[i].Kind, k)
+		}
+	}
+	if !open {
+		t.Error("open quote at end not reported")
+	}
+}
+
+// TestContinuedQuotation: a speech over two paragraphs leaves the first
+// open and the second opens again; both are all dialogue.
+func TestContinuedQuotation(t *testing.T) {
+	a := NewAnalyzer()
+	first := a.Analyze([]byte(`"I saved Damon. If I don't return he'll bite him.`), DoubleQuotes)
+	if !first.OpenAtEnd || first.DialogueShare() != 1 {
+		t.Errorf("first paragraph: open %v share %v, want open and 1", first.OpenAtEnd, first.DialogueShare())
+	}
+	second := a.Analyze([]byte(`"And he'll be dying again." He looked away.`), DoubleQuotes)
+	if second.OpenAtEnd || second.DialogueWords != 5 || second.Words != 8 {
+		t.Errorf("second paragraph: open %v, %d of %d words quoted; want closed, 5 of 8", second.OpenAtEnd, second.DialogueWords, second.Words)
+	}
+}
+
+func TestDetectQuoteStyle(t *testing.T) {
+	if got := DetectQuoteStyle([]byte(`"Hello," he said. "It's late."`)); got != DoubleQuotes {
+		t.Errorf("double-quote text: got %v", got)
+	}
+	british := strings.Repeat("'Hello,' he said. 'It's late, isn't it?' ", 5)
+	if got := DetectQuoteStyle([]byte(british)); got != SingleQuotes {
+		t.Errorf("single-quote text: got %v", got)
+	}
+}
+
+func TestStems(t *testing.T) {
+	a := NewAnalyzer()
+	d := a.Analyze([]byte("She was running towards them, and I couldn't stop."), DoubleQuotes)
+	want := "she was run toward them and i couldn't stop"
+	if got := strings.Join(d.Stems(), " "); got != want {
+		t.Errorf("stems = %q, want %q", got, want)
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"", `"a" b`, "'x' y'", "“a” — b…", "Y/N's", "1,5.", "--", "\xff'"} {
+		f.Add([]byte(s), false)
+	}
+	f.Fuzz(func(t *testing.T, text []byte, single bool) {
+		style := DoubleQuotes
+		if single {
+			style = SingleQuotes
+		}
+		toks, _ := Tokenize(nil, text, style)
+		prev := 0
+		for i, tk := range toks {
+			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(text) {
+				t.Fatalf("token %d [%d,%d) after %d in %q", i, tk.Start, tk.End, prev, text)
+			}
+			prev = tk.End
+		}
+		a := NewAnalyzer()
+		d := a.Analyze(text, style)
+		v := Vectorize(&d)
+		if d.DialogueWords > d.Words {
+			t.Fatalf("%d dialogue words of %d", d.DialogueWords, d.Words)
+		}
+		for i, x := range v.Dense {
+			if x != x {
+				t.Fatalf("feature %s is NaN", Features[i].Name)
+			}
+		}
+	})
+}
