@@ -219,7 +219,8 @@ func isQuoteRune(r rune) bool {
 // neighbours: it never joins a paragraph.
 func isStructureLine(src []byte, l line) bool {
 	b := src[l.start:l.end]
-	return isSceneBreak(b) || isCapsHeading(b) || isHeadingLine(b)
+	_, md := markdownHeading(b)
+	return md || isSceneBreak(b) || isCapsHeading(b) || isHeadingLine(b)
 }
 
 // classify turns line units into blocks, numbering paragraphs, chapters and
@@ -243,6 +244,9 @@ func classify(src []byte, lines []line, units []unit) []Block {
 			st.sinceChapter++
 			b.Index = st.index
 		case KindChapter:
+			if rest, ok := markdownHeading(text); ok {
+				text = rest
+			}
 			_, first := isChapterHeading(text)
 			if first && !st.sawChapter {
 				st.chapter = 1
@@ -258,6 +262,9 @@ func classify(src []byte, lines []line, units []unit) []Block {
 				st.scene++
 			}
 		case KindPOV:
+			if rest, ok := markdownHeading(text); ok {
+				text = rest
+			}
 			st.pov, _ = povName(text)
 		}
 		b.Chapter, b.Scene, b.POV = st.chapter, st.scene, st.pov
@@ -286,6 +293,15 @@ func (st *splitState) headingKind(b []byte, ui int, blocks []Block) Kind {
 	switch {
 	case isSceneBreak(b):
 		return KindSceneBreak
+	}
+	if rest, ok := markdownHeading(b); ok {
+		if _, ok := povName(rest); ok {
+			return KindPOV
+		}
+		if ok, _ := isChapterHeading(rest); ok {
+			return KindChapter
+		}
+		return KindHeading
 	}
 	if _, ok := povName(b); ok {
 		return KindPOV
@@ -374,4 +390,18 @@ func hasPOVWord(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// markdownHeading matches a Markdown ATX heading ("# Title", "## Chapter
+// 2") and returns its text.
+func markdownHeading(b []byte) ([]byte, bool) {
+	i := 0
+	for i < len(b) && i < 7 && b[i] == '#' {
+		i++
+	}
+	if i == 0 || i > 6 || i >= len(b) || b[i] != ' ' {
+		return nil, false
+	}
+	rest := bytes.TrimSpace(bytes.TrimRight(b[i:], "#"))
+	return rest, len(rest) > 0
 }

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/storylens/storylens/seeds"
 )
 
 // env is what a command runs with: its streams and whether they are
@@ -169,11 +171,27 @@ func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
 type commonOptions struct {
 	format string
 	jobs   int
+	seeds  bool
 }
 
 func (o *commonOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.format, "format", "", "output format: table, csv or jsonl (default: table on a terminal, csv otherwise)")
 	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "stories processed at once")
+	fs.BoolVar(&o.seeds, "seeds", false, "read the three embedded seed stories (after any FILE)")
+}
+
+// inputs returns the story arguments: the FILEs, then the embedded seed
+// stories with --seeds. No input at all is a usage error.
+func (o *commonOptions) inputs(cmd string, args []string) ([]string, error) {
+	if o.seeds {
+		for _, n := range seeds.Names() {
+			args = append(args, seedPrefix+n)
+		}
+	}
+	if len(args) == 0 {
+		return nil, usagef("%s: no stories given: name FILEs, a directory, - for stdin, or --seeds; run storylens help %s", cmd, cmd)
+	}
+	return args, nil
 }
 
 // resolveFormat picks the output format.

@@ -21,7 +21,6 @@ func init() {
 		name:    "features",
 		summary: "print each paragraph's feature vector",
 		usage:   "FILE...",
-		minArgs: 1,
 		help: `
 Prints each paragraph's position (story, chapter, paragraph, start, end), its
 named features and its Snowball stems (space-separated, in text order; stop
@@ -60,8 +59,9 @@ func runFeatures(ctx context.Context, e *env, opts any, args []string) error {
 		fmt.Fprintf(e.stdout, "%-14s %s\n", "stems", "Snowball English stems of the words, in order (stop words unstemmed)")
 		return nil
 	}
-	if len(args) == 0 {
-		return usagef("features: expected FILE...; run storylens help features")
+	args, err := o.inputs("features", args)
+	if err != nil {
+		return err
 	}
 	format, err := o.resolveFormat(e)
 	if err != nil {

@@ -13,7 +13,6 @@ func init() {
 		name:    "paragraphs",
 		summary: "split stories into paragraphs: offsets, words, dialogue share",
 		usage:   "FILE...",
-		minArgs: 1,
 		help: `
 Splits each story into paragraphs and prints one row per paragraph with the
 dataset columns that need no model: story, chapter, paragraph, start, end,
@@ -23,6 +22,7 @@ breaks are structure, not paragraphs: they set the chapter number.
 
 Examples:
   storylens paragraphs story.txt
+  storylens paragraphs --seeds
   storylens paragraphs stories/ --format csv > paragraphs.csv
   cat story.txt | storylens paragraphs - --format jsonl`,
 		flags: func(fs *flag.FlagSet) any {
@@ -45,6 +45,10 @@ var paragraphColumns = []column[datasets.Paragraph]{
 
 func runParagraphs(ctx context.Context, e *env, opts any, args []string) error {
 	o := opts.(*commonOptions)
+	args, err := o.inputs("paragraphs", args)
+	if err != nil {
+		return err
+	}
 	format, err := o.resolveFormat(e)
 	if err != nil {
 		return err

@@ -3,11 +3,30 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
+	"github.com/storylens/storylens/seeds"
 )
+
+// seedPrefix marks an embedded seed story among the inputs.
+const seedPrefix = "seed:"
+
+// readStory reads a story file, stdin ("-") or an embedded seed story.
+func readStory(p string, stdin io.Reader) (*datasets.Story, error) {
+	if name, ok := strings.CutPrefix(p, seedPrefix); ok {
+		f, err := seeds.FS.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return datasets.ReadFrom(p, datasets.StoryName(name), f)
+	}
+	return datasets.ReadStory(p, stdin)
+}
 
 // eachStory reads the stories named by args on a pool of jobs workers,
 // runs work on each with the worker's own Analyzer, and calls emit with
@@ -17,10 +36,19 @@ import (
 // the others are done.
 func eachStory[R any](ctx context.Context, e *env, args []string, jobs int,
 	work func(*datasets.Story, *features.Analyzer) (R, error), emit func(R) error) error {
-	paths, err := datasets.Expand(args)
+	var files, embedded []string
+	for _, a := range args {
+		if strings.HasPrefix(a, seedPrefix) {
+			embedded = append(embedded, a)
+		} else {
+			files = append(files, a)
+		}
+	}
+	paths, err := datasets.Expand(files)
 	if err != nil {
 		return err
 	}
+	paths = append(paths, embedded...)
 	stdins := 0
 	for _, p := range paths {
 		if p == "-" {
@@ -62,7 +90,7 @@ func eachStory[R any](ctx context.Context, e *env, args []string, jobs int,
 			}
 			go func() {
 				defer func() { workers <- a }()
-				s, err := datasets.ReadStory(p, e.stdin)
+				s, err := readStory(p, e.stdin)
 				if err != nil {
 					ch <- result{path: p, err: err}
 					return

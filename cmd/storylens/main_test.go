@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storylens/storylens/seeds"
+)
+
+// runCLI runs the command line in-process and returns stdout, stderr and
+// the exit code.
+func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	code := 0
+	if err != nil {
+		if !errors.Is(err, errReported) {
+			errb.WriteString("storylens: " + err.Error() + "\n")
+		}
+		code = 1
+		var u *usageError
+		if errors.As(err, &u) {
+			code = 2
+		}
+	}
+	return out.String(), errb.String(), code
+}
+
+func readCSV(t *testing.T, s string) []map[string]string {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if err != nil {
+		t.Fatalf("output is not CSV: %v\n%s", err, s)
+	}
+	var rows []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		rows = append(rows, m)
+	}
+	return rows
+}
+
+func TestParagraphsSeeds(t *testing.T) {
+	out, errs, code := runCLI(t, "", "paragraphs", "--seeds", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "story,chapter,paragraph,start,end,words,dialogue,text\n") {
+		t.Fatalf("header: %.80q", out)
+	}
+	rows := readCSV(t, out)
+	count := map[string]int{}
+	for _, r := range rows {
+		count[r["story"]]++
+		src, _ := seeds.FS.ReadFile(r["story"] + ".txt")
+		var start, end int
+		json.Unmarshal([]byte(r["start"]), &start)
+		json.Unmarshal([]byte(r["end"]), &end)
+		if string(src[start:end]) != r["text"] {
+			t.Fatalf("%s paragraph %s: offsets [%d,%d) do not point at its text", r["story"], r["paragraph"], start, end)
+		}
+	}
+	want := map[string]int{"after_liz": 58, "bittersweet_goodbye": 25, "stefan_pov": 32}
+	for k, v := range want {
+		if count[k] != v {
+			t.Errorf("%s: %d paragraphs, want %d", k, count[k], v)
+		}
+	}
+}
+
+func TestParagraphsFormatsAndStdin(t *testing.T) {
+	story := "Title Line\n\n\"Run,\" she said.\n\nHe ran.\n"
+	out, _, code := runCLI(t, story, "paragraphs", "-", "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	var got []map[string]any
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		got = append(got, m)
+	}
+	if len(got) != 2 || got[0]["story"] != "stdin" || got[0]["text"] != "\"Run,\" she said." || got[0]["dialogue"] != 0.333 {
+		t.Errorf("jsonl rows = %v", got)
+	}
+	out, _, _ = runCLI(t, story, "paragraphs", "-", "--format", "table")
+	if !strings.Contains(out, "story") || !strings.Contains(out, "He ran.") {
+		t.Errorf("table output:\n%s", out)
+	}
+}
+
+func TestBadInputKeepsGoodOutput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.txt")
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(bad, []byte("Fine line.\nThen \x93quoted\x94.\n"), 0o644)
+	os.WriteFile(good, []byte("A good story.\n"), 0o644)
+	out, errs, code := runCLI(t, "", "paragraphs", bad, good, "--format", "csv")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errs, "bad.txt:2:6 (byte 16): invalid UTF-8") || !strings.Contains(errs, "iconv") {
+		t.Errorf("stderr = %q", errs)
+	}
+	if rows := readCSV(t, out); len(rows) != 1 || rows[0]["story"] != "good" {
+		t.Errorf("rows = %v", rows)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "no command given"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"paragraphs"}, "no stories given"},
+		{[]string{"paragraphs", "--seeds", "--format", "xml"}, `unknown --format "xml"`},
+		{[]string{"paragraphs", "--nope"}, "flag provided but not defined: -nope"},
+		{[]string{"paragraphs", "-", "-"}, "standard input) can be given only once"},
+	}
+	for _, tt := range tests {
+		_, errs, code := runCLI(t, "", tt.args...)
+		if code != 2 || !strings.Contains(errs, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, errs, tt.want)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	out, _, code := runCLI(t, "", "help")
+	if code != 0 || !strings.Contains(out, "paragraphs FILE...") || !strings.Contains(out, "features FILE...") {
+		t.Errorf("help: %d\n%s", code, out)
+	}
+	out, _, code = runCLI(t, "", "paragraphs", "--help")
+	if code != 0 || !strings.Contains(out, "Examples:") || !strings.Contains(out, "-format") {
+		t.Errorf("paragraphs --help: %d\n%s", code, out)
+	}
+}
+
+func TestFeatures(t *testing.T) {
+	out, _, code := runCLI(t, "", "features", "--list")
+	if code != 0 || !strings.Contains(out, "narr_first") || !strings.Contains(out, "valence") {
+		t.Errorf("features --list:\n%s", out)
+	}
+	out, errs, code := runCLI(t, "I ran. You ran.\n\nShe wept bitterly.\n", "features", "-", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rows := readCSV(t, out)
+	if len(rows) != 2 || rows[0]["narr_first"] != "0.25" || rows[0]["narr_second"] != "0.25" || rows[1]["narr_third"] != "0.3333333333333333" {
+		t.Errorf("rows = %v", rows)
+	}
+	if rows[1]["stems"] != "she wept bitter" || !strings.HasPrefix(rows[1]["valence"], "-") {
+		t.Errorf("row 2 stems %q valence %q", rows[1]["stems"], rows[1]["valence"])
+	}
+}
+
+// TestReadmeCommands runs the README's set-up command that uses the
+// storylens binary, so that it never goes stale.
+func TestReadmeCommands(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		cmd, ok := strings.CutPrefix(line, "go run ./cmd/storylens ")
+		if !ok {
+			continue
+		}
+		cmd, _, _ = strings.Cut(cmd, "#")
+		args := append(strings.Fields(cmd), "--format", "csv")
+		out, errs, code := runCLI(t, "", args...)
+		if code != 0 || len(readCSV(t, out)) < 100 {
+			t.Errorf("README command %q: exit %d, %d bytes of output, stderr %q", cmd, code, len(out), errs)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Error("README has no `go run ./cmd/storylens` command")
+	}
+}

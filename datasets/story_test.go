@@ -1,0 +1,106 @@
+package datasets
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storylens/storylens/features"
+)
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		wantErr error
+		wantMsg string
+	}{
+		{"plain", "Once upon a time.\n", nil, ""},
+		{"BOM and CRLF", "\uFEFFOne.\r\n\r\nTwo.\r\n", nil, ""},
+		{"empty", "", ErrEmpty, "f.txt: empty file"},
+		{"blank", " \n\n\t\n", ErrEmpty, "f.txt: empty file"},
+		{"BOM only", "\uFEFF\n", ErrEmpty, "f.txt: empty file"},
+		{"binary", "PK\x03\x04\x00\x00", ErrBinary, "f.txt:1:5 (byte 4): binary data"},
+		{"Windows-1252 quote", "Line one.\nShe said \x93hello\x94.\n", ErrInvalidUTF8, "f.txt:2:10 (byte 19): invalid UTF-8; byte 0x93 is a Windows-1252 character; convert the file with: iconv -f WINDOWS-1252 -t UTF-8"},
+		{"truncated rune", "abc\xe2\x80", ErrInvalidUTF8, "f.txt:1:4 (byte 3): invalid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Check("f.txt", []byte(tt.data))
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("Check() = %v, want %v", err, tt.wantErr)
+			}
+			if err != nil && !strings.HasPrefix(err.Error(), tt.wantMsg) {
+				t.Errorf("message = %q, want prefix %q", err, tt.wantMsg)
+			}
+			var ie *InputError
+			if err != nil && !errors.As(err, &ie) {
+				t.Errorf("error %T is not an *InputError", err)
+			}
+		})
+	}
+}
+
+func TestReadStoryAndExpand(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("b.txt", "Bee.\n")
+	write("a.md", "# Chapter 1\n\nAy.\n")
+	write("sub/c.txt", "Sea.\n")
+	write("notes.json", "{}")
+	write(".hidden/d.txt", "Dee.\n")
+	got, err := Expand([]string{dir, "-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "a.md"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub", "c.txt"), "-"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("Expand = %v, want %v", got, want)
+	}
+	s, err := ReadStory(filepath.Join(dir, "a.md"), nil)
+	if err != nil || s.Name != "a" || string(s.Data) != "# Chapter 1\n\nAy.\n" {
+		t.Errorf("ReadStory = %+v, %v", s, err)
+	}
+	s, err = ReadStory("-", strings.NewReader("From stdin.\n"))
+	if err != nil || s.Name != "stdin" {
+		t.Errorf("ReadStory(-) = %+v, %v", s, err)
+	}
+	if _, err := Expand([]string{filepath.Join(dir, "sub", "none")}); err == nil {
+		t.Error("Expand of a missing path gave no error")
+	}
+	empty := t.TempDir()
+	if _, err := Expand([]string{empty}); err == nil || !strings.Contains(err.Error(), "no story files") {
+		t.Errorf("Expand of an empty directory: %v", err)
+	}
+}
+
+// TestAnalyseOffsets: every row's offsets point at its text in the input,
+// for BOM, CRLF and Markdown input.
+func TestAnalyseOffsets(t *testing.T) {
+	data := "\uFEFF# Chapter 1\r\n\r\n\"Hello,\" she said.\r\n\r\n* * *\r\n\r\nHe left,\r\nquietly.\r\n"
+	s := &Story{Name: "x", Path: "x.md", Data: []byte(data)}
+	rows := Analyse(s, features.NewAnalyzer())
+	if len(rows) != 2 {
+		t.Fatalf("got %d rows, want 2", len(rows))
+	}
+	for _, r := range rows {
+		if data[r.Row.Start:r.Row.End] != r.Row.Text {
+			t.Errorf("row %d: input[%d:%d] = %q, text %q", r.Row.Paragraph, r.Row.Start, r.Row.End, data[r.Row.Start:r.Row.End], r.Row.Text)
+		}
+	}
+	if rows[0].Row.Text != "\"Hello,\" she said." || rows[0].Row.Dialogue < 0.3 || rows[0].Row.Dialogue > 0.4 {
+		t.Errorf("row 1 = %+v", rows[0].Row)
+	}
+	if rows[1].Row.Text != "He left,\r\nquietly." || rows[1].Row.Words != 3 {
+		t.Errorf("row 2 = %+v", rows[1].Row)
+	}
+}
