@@ -69,7 +69,15 @@ func main() {
 	batches := flag.Int("batches", 8, "first-pass batches")
 	agree := flag.Int("agree", 200, "items for the second, independent annotation")
 	whole := flag.String("whole", "seeds,datasets/written", "comma-separated folders whose stories are annotated whole, one batch each")
+	doMerge := flag.Bool("merge", false, "merge the annotators' labels into datasets/*.csv and write the agreement report, instead of sampling")
 	flag.Parse()
+	if *doMerge {
+		if err := merge(*corpus, *out, "datasets"); err != nil {
+			fmt.Fprintln(os.Stderr, "sampler:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	err := run(*corpus, *out, *seed, *batches, *agree)
 	for i, dir := range strings.Split(*whole, ",") {
 		if err == nil && dir != "" {
