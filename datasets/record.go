@@ -79,3 +79,22 @@ func Analyse(s *Story, a *features.Analyzer) []Analysed {
 	}
 	return out
 }
+
+// Record is one row of the dataset CSV with predictions: the columns of
+// `storylens label` and `storylens export`.
+type Record struct {
+	Story           string `csv:"story" json:"story"`
+	Chapter         int    `csv:"chapter" json:"chapter"`
+	Paragraph       int    `csv:"paragraph" json:"paragraph"`
+	Start           int    `csv:"start" json:"start"`
+	End             int    `csv:"end" json:"end"`
+	Words           int    `csv:"words" json:"words"`
+	Dialogue        Share  `csv:"dialogue" json:"dialogue"`
+	POV             string `csv:"pov" json:"pov"`
+	POVConfidence   Share  `csv:"pov_confidence" json:"pov_confidence"`
+	Tone            string `csv:"tone" json:"tone"`
+	ToneConfidence  Share  `csv:"tone_confidence" json:"tone_confidence"`
+	Focus           string `csv:"focus" json:"focus"`
+	FocusConfidence Share  `csv:"focus_confidence" json:"focus_confidence"`
+	Text            string `csv:"text" json:"text"`
+}

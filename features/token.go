@@ -46,7 +46,7 @@ const (
 
 // DetectQuoteStyle picks the dialogue quotation style of a story: single
 // quotes when opening single quotes (‘, or ' after a space and before a
-// letter) outnumber double quotation marks four to one.
+// letter) outnumber double quotation marks.
 func DetectQuoteStyle(src []byte) QuoteStyle {
 	doubles := bytes.Count(src, []byte{'"'}) + bytes.Count(src, []byte("\u201C")) + bytes.Count(src, []byte("\u201D"))
 	singles := bytes.Count(src, []byte("\u2018"))
@@ -61,7 +61,7 @@ func DetectQuoteStyle(src []byte) QuoteStyle {
 			singles++
 		}
 	}
-	if singles > 4*doubles {
+	if singles > doubles {
 		return SingleQuotes
 	}
 	return DoubleQuotes

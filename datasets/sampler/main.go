@@ -70,9 +70,10 @@ func main() {
 	agree := flag.Int("agree", 200, "items for the second, independent annotation")
 	whole := flag.String("whole", "seeds,datasets/written", "comma-separated folders whose stories are annotated whole, one batch each")
 	doMerge := flag.Bool("merge", false, "merge the annotators' labels into datasets/*.csv and write the agreement report, instead of sampling")
+	dsDir := flag.String("datasets", "datasets", "where -merge writes the gold CSV files")
 	flag.Parse()
 	if *doMerge {
-		if err := merge(*corpus, *out, "datasets"); err != nil {
+		if err := merge(*corpus, *out, *dsDir); err != nil {
 			fmt.Fprintln(os.Stderr, "sampler:", err)
 			os.Exit(1)
 		}

@@ -1,0 +1,148 @@
+package datasets
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+)
+
+// Tasks are the label columns of the dataset CSV, in column order.
+var Tasks = []string{"pov", "tone", "focus"}
+
+// POVLabels are the only values of the pov column.
+var POVLabels = []string{"first", "second", "third"}
+
+// ToneLabels are the default tone taxonomy; training also accepts a
+// custom label set taken from the data.
+var ToneLabels = []string{"sad", "happy", "tender", "angry", "tense", "neutral"}
+
+// Labelled is one row of a labelled dataset CSV. An empty label means
+// unlabelled for that task.
+type Labelled struct {
+	Story     string `csv:"story"`
+	Chapter   int    `csv:"chapter"`
+	Paragraph int    `csv:"paragraph"`
+	Text      string `csv:"text"`
+	POV       string `csv:"pov"`
+	Tone      string `csv:"tone"`
+	Focus     string `csv:"focus"`
+	// Row is the 1-based data row in the file (the header is row 0).
+	Row int `csv:"-"`
+}
+
+// Label returns the row's label for a task.
+func (l *Labelled) Label(task string) string {
+	switch task {
+	case "pov":
+		return l.POV
+	case "tone":
+		return l.Tone
+	case "focus":
+		return l.Focus
+	}
+	return ""
+}
+
+// LabelledStory is the labelled rows of one story in story order.
+type LabelledStory struct {
+	Name string
+	Rows []Labelled
+}
+
+// ErrSchema reports a dataset CSV that lacks a required column.
+var ErrSchema = errors.New("not a dataset CSV")
+
+// RowError is a problem with one row of a dataset CSV.
+type RowError struct {
+	Path string
+	Row  int // 1-based data row
+	Err  error
+}
+
+func (e *RowError) Error() string { return fmt.Sprintf("%s: row %d: %v", e.Path, e.Row, e.Err) }
+func (e *RowError) Unwrap() error { return e.Err }
+
+// ReadLabelled reads a labelled dataset CSV: it needs a text column and
+// at least one of pov, tone and focus; story and paragraph, when present,
+// group the rows into stories and restore story order (so context
+// features work in training too). Rows without story share one story
+// named after the file. pov must be first, second or third; tone and
+// focus take any value (custom label sets).
+func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	data = bytes.TrimPrefix(data, utf8BOM)
+	header, err := csv.NewReader(bytes.NewReader(data)).Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading the header: %w", path, err)
+	}
+	cols := map[string]bool{}
+	for _, h := range header {
+		cols[strings.TrimSpace(h)] = true
+	}
+	if !cols["text"] {
+		return nil, fmt.Errorf("%s: %w: no text column (header: %s)", path, ErrSchema, strings.Join(header, ","))
+	}
+	if !cols["pov"] && !cols["tone"] && !cols["focus"] {
+		return nil, fmt.Errorf("%s: %w: no label column; add pov, tone or focus", path, ErrSchema)
+	}
+	var rows []Labelled
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = len(header)
+	if err := gocsv.UnmarshalCSV(gocsv.CSVReader(cr), &rows); err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: line %d: %v; check the quoting and the number of fields", path, pe.Line, pe.Err)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	byStory := map[string]int{}
+	var stories []LabelledStory
+	for i := range rows {
+		l := &rows[i]
+		l.Row = i + 1
+		l.POV, l.Tone, l.Focus = strings.TrimSpace(l.POV), strings.TrimSpace(l.Tone), strings.TrimSpace(l.Focus)
+		if l.POV != "" && !slices.Contains(POVLabels, l.POV) {
+			return nil, &RowError{path, l.Row, fmt.Errorf("unknown pov %q: use first, second or third", l.POV)}
+		}
+		if strings.TrimSpace(l.Text) == "" {
+			return nil, &RowError{path, l.Row, errors.New("empty text")}
+		}
+		name := l.Story
+		if !cols["story"] || name == "" {
+			name = StoryName(path)
+		}
+		k, ok := byStory[name]
+		if !ok {
+			k = len(stories)
+			byStory[name] = k
+			stories = append(stories, LabelledStory{Name: name})
+		}
+		stories[k].Rows = append(stories[k].Rows, *l)
+	}
+	if cols["paragraph"] {
+		for _, s := range stories {
+			slices.SortStableFunc(s.Rows, func(a, b Labelled) int { return a.Paragraph - b.Paragraph })
+		}
+	}
+	return stories, nil
+}
+
+// ReadLabelledFile reads a labelled dataset CSV from a file.
+func ReadLabelledFile(path string) ([]LabelledStory, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadLabelled(path, f)
+}

@@ -1,0 +1,150 @@
+package features
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Mention is a capitalised name in a paragraph: "Stefan", "Stefan
+// Salvatore", "Mr. Harding" (Title "mr", Name "Harding").
+type Mention struct {
+	Name       string // the name's words, space-separated, possessive removed
+	Title      string // a preceding honorific, lower case without the point ("mr", "lady"), or ""
+	Word       int    // index of the name's first word among the paragraph's words
+	Initial    bool   // the mention starts a sentence (so its capital may be grammar)
+	Quoted     bool   // inside dialogue
+	Possessive bool   // "Caroline's"
+	Speaker    bool   // next to a speech verb ("said Elena", "Stefan asked")
+}
+
+// PronounCounts are the third-person singular pronouns of a paragraph's
+// narration, for agreement with a recent mention.
+type PronounCounts struct {
+	Masculine, Feminine int
+}
+
+var honorifics = map[string]bool{}
+var notNames = map[string]bool{}
+var speechVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`mr mrs miss ms dr lady lord sir madame mme monsieur mlle mademoiselle
+		captain capt colonel col major general gen aunt uncle professor prof count countess dame master
+		mistress sister brother king queen prince princess st saint father mother reverend rev signor
+		signora herr frau don donna doctor nurse squire admiral sergeant lieutenant`) {
+		honorifics[w] = true
+	}
+	for _, w := range strings.Fields(`oh ah yes no well now then but and or so yet still perhaps maybe
+		god lord heaven heavens christ jesus good dear poor mister sir madam ma'am okay ok hey hi hello
+		goodbye please thank thanks sorry wow um uh hmm chapter part book volume prologue epilogue
+		monday tuesday wednesday thursday friday saturday sunday january february march april may june
+		july august september october november december english french german italian london paris
+		england france i'm i've i'll i'd don't can't won't didn't wasn't isn't it's that's there's
+		what's let's y/n mr mrs dr`) {
+		notNames[w] = true
+	}
+	for _, w := range strings.Fields(`said says say asked asks replied replies cried cries whispered
+		whispers shouted shouts answered answers exclaimed exclaims called calls muttered mutters told
+		tells added adds continued began murmured murmurs sighed snapped laughed breathed screamed
+		yelled repeated returned rejoined observed remarked demanded inquired`) {
+		speechVerbs[w] = true
+	}
+}
+
+// IsHonorific reports whether a lower-case word is a title that precedes
+// a name ("mr", "lady", "captain").
+func IsHonorific(w string) bool { return honorifics[strings.TrimSuffix(w, ".")] }
+
+// Mentions finds the capitalised names of an analysed paragraph and counts
+// the third-person singular pronouns of its narration. A capitalised stop
+// word, interjection, day or month is not a name; a title before a name is
+// kept apart from it.
+func Mentions(d *Doc) ([]Mention, PronounCounts) {
+	var out []Mention
+	var pc PronounCounts
+	sentenceStart := true
+	word := -1
+	var cur *Mention
+	var lastSpeech = -10
+	for ti := 0; ti < len(d.Tokens); ti++ {
+		t := d.Tokens[ti]
+		if t.Kind == Punct || t.Kind == OpenQuote || t.Kind == CloseQuote {
+			text := d.Text[t.Start:t.End]
+			if t.Kind == Punct && len(text) == 1 && (text[0] == '.' || text[0] == '!' || text[0] == '?') {
+				// "Mr." does not end a sentence.
+				if cur == nil || cur.Name != "" {
+					sentenceStart = true
+				}
+			}
+			if t.Kind == OpenQuote {
+				sentenceStart = true
+			}
+			if !(cur != nil && cur.Name == "" && len(text) == 1 && text[0] == '.') {
+				cur = nil
+			}
+			continue
+		}
+		word++
+		f := d.forms[word]
+		w := d.Text[t.Start:t.End]
+		initial := sentenceStart
+		sentenceStart = false
+		if !t.Quoted {
+			switch f.name {
+			case "he", "him", "his", "himself":
+				pc.Masculine++
+			case "she", "her", "hers", "herself":
+				pc.Feminine++
+			}
+		}
+		if speechVerbs[f.name] {
+			lastSpeech = word
+			if n := len(out); n > 0 && word-out[n-1].Word <= 3 {
+				out[n-1].Speaker = true
+			}
+		}
+		r, _ := utf8.DecodeRune(w)
+		if t.Kind != Word || !unicode.IsUpper(r) {
+			cur = nil
+			continue
+		}
+		lower := f.name
+		possessive := false
+		if strings.HasSuffix(lower, "'s") {
+			lower = strings.TrimSuffix(lower, "'s")
+			possessive = true
+			w = w[:len(w)-len("'s")]
+			if !utf8.Valid(w) || strings.HasSuffix(string(d.Text[t.Start:t.End]), "’s") {
+				w = d.Text[t.Start : t.End-len("’s")]
+			}
+		}
+		if honorifics[lower] && !possessive {
+			cur = &Mention{Title: lower, Word: word, Initial: initial, Quoted: t.Quoted}
+			continue
+		}
+		if notNames[lower] || english.IsStopWord(lower) {
+			cur = nil
+			continue
+		}
+		if cur != nil && cur.Name != "" && !cur.Possessive {
+			// Extend a multi-word name: "Stefan Salvatore".
+			m := &out[len(out)-1]
+			m.Name += " " + string(w)
+			m.Possessive = possessive
+			continue
+		}
+		m := Mention{Name: string(w), Word: word, Initial: initial, Quoted: t.Quoted, Possessive: possessive}
+		if cur != nil && cur.Name == "" {
+			m.Title, m.Word, m.Initial = cur.Title, cur.Word, cur.Initial
+		}
+		if word-lastSpeech <= 2 && word > lastSpeech {
+			m.Speaker = true
+		}
+		out = append(out, m)
+		cur = &out[len(out)-1]
+	}
+	return out, pc
+}

@@ -1,0 +1,210 @@
+package models
+
+import (
+	"math"
+
+	"github.com/storylens/storylens/datasets"
+	"github.com/storylens/storylens/features"
+)
+
+// Classifier is one task's trained model: how paragraphs become binary
+// columns, the compiled naive Bayes, and the temperature that calibrates
+// its probabilities.
+type Classifier struct {
+	Task        string   `json:"task"`
+	Encoder     *Encoder `json:"encoder"`
+	NB          *NB      `json:"nb"`
+	Temperature float64  `json:"temperature"`
+}
+
+// Data is labelled stories ready for training and evaluation.
+type Data struct {
+	Stories []*Story
+	Rows    [][]datasets.Labelled // Rows[s][i] labels Stories[s].Paras[i]
+}
+
+// Prepare analyses labelled stories.
+func Prepare(ls []datasets.LabelledStory) *Data {
+	a := features.NewAnalyzer()
+	d := &Data{}
+	for _, s := range ls {
+		d.Stories = append(d.Stories, StoryFromLabelled(a, s))
+		d.Rows = append(d.Rows, s.Rows)
+	}
+	return d
+}
+
+// labelled lists (story, paragraph) pairs with a label for task.
+func (d *Data) labelled(task string, stories []int) [][2]int {
+	var out [][2]int
+	for _, s := range stories {
+		for i, r := range d.Rows[s] {
+			if r.Label(task) != "" {
+				out = append(out, [2]int{s, i})
+			}
+		}
+	}
+	return out
+}
+
+// values returns the inputs and stems a paragraph-level task reads.
+func paraInputs(task string, dst []float64, s *Story, i int) ([]float64, []string) {
+	switch task {
+	case "pov":
+		return povValues(dst, s, i), nil
+	case "lexicon":
+		return toneValues(dst, s, i)[:len(lexiconInputs)], nil
+	case "bow":
+		return dst[:0], s.Paras[i].Vec.Stems
+	}
+	return toneValues(dst, s, i), s.Paras[i].Vec.Stems
+}
+
+// newEncoder builds the encoder of a task; tasks with stems learn their
+// vocabulary from the training stories only.
+func newEncoder(task string, d *Data, stories []int) *Encoder {
+	e := &Encoder{}
+	switch task {
+	case "pov":
+		e.Inputs = povInputs
+	case "focus":
+		e.Inputs = focusInputs
+	case "lexicon":
+		e.Inputs = lexiconInputs
+	case "bow", "tone":
+		if task == "tone" {
+			e.Inputs = toneInputs
+		}
+		var docs [][]string
+		for _, p := range d.labelled("tone", stories) {
+			docs = append(docs, d.Stories[p[0]].Paras[p[1]].Vec.Stems)
+		}
+		e.Stems = features.BuildVocabulary(docs, 3, toneVocabSize).Stems
+	}
+	e.init()
+	return e
+}
+
+// labelTask is the dataset column a task is trained on.
+func labelTask(task string) string {
+	switch task {
+	case "lexicon", "bow":
+		return "tone"
+	}
+	return task
+}
+
+// trainClassifier trains a task's classifier on the given stories.
+func trainClassifier(task string, d *Data, stories []int) (*Classifier, error) {
+	e := newEncoder(task, d, stories)
+	var rows []Row
+	var vals []float64
+	if task == "focus" {
+		for _, s := range stories {
+			st := d.Stories[s]
+			stats := focusContext(st)
+			for i, r := range d.Rows[s] {
+				if r.Focus == "" {
+					continue
+				}
+				for _, c := range focusCandidates(st, i, stats) {
+					vals = focusValues(vals, st, i, c, stats)
+					class := "no"
+					if st.isGold(c, r.Focus) {
+						class = "yes"
+					}
+					rows = append(rows, Row{Features: e.Encode(nil, vals, nil), Class: class})
+				}
+			}
+		}
+	} else {
+		lt := labelTask(task)
+		for _, p := range d.labelled(lt, stories) {
+			st := d.Stories[p[0]]
+			v, stems := paraInputs(task, vals, st, p[1])
+			vals = v
+			rows = append(rows, Row{Features: e.Encode(nil, v, stems), Class: d.Rows[p[0]][p[1]].Label(lt)})
+		}
+	}
+	nb, err := TrainNB(rows, e.Len())
+	if err != nil {
+		return nil, err
+	}
+	return &Classifier{Task: task, Encoder: e, NB: nb, Temperature: 1}, nil
+}
+
+// Prediction is one label with its confidence in [0,1].
+type Prediction struct {
+	Label      string
+	Confidence float64
+}
+
+// scratch holds reusable buffers for prediction.
+type scratch struct {
+	vals   []float64
+	cols   []int
+	scores []float64
+}
+
+// scoresPara returns the log scores of a paragraph-level classifier.
+func (c *Classifier) scoresPara(sc *scratch, s *Story, i int) []float64 {
+	var stems []string
+	sc.vals, stems = paraInputs(c.Task, sc.vals, s, i)
+	sc.cols = c.Encoder.Encode(sc.cols, sc.vals, stems)
+	sc.scores = c.NB.Scores(sc.scores, sc.cols)
+	return sc.scores
+}
+
+// predictPara labels paragraph i of s.
+func (c *Classifier) predictPara(sc *scratch, s *Story, i int) Prediction {
+	probs := Probs(c.scoresPara(sc, s, i), c.Temperature)
+	k := argmax(probs)
+	return Prediction{Label: c.NB.Classes[k], Confidence: probs[k]}
+}
+
+// focusScores returns the candidates of paragraph i and each one's
+// log-odds of being the focus.
+func (c *Classifier) focusScores(sc *scratch, s *Story, i int, stats []map[int]*mentionStats) ([]candidate, []float64) {
+	cands := focusCandidates(s, i, stats)
+	yes := 0
+	for k, cl := range c.NB.Classes {
+		if cl == "yes" {
+			yes = k
+		}
+	}
+	odds := make([]float64, len(cands))
+	for k, cand := range cands {
+		sc.vals = focusValues(sc.vals, s, i, cand, stats)
+		sc.cols = c.Encoder.Encode(sc.cols, sc.vals, nil)
+		sc.scores = c.NB.Scores(sc.scores, sc.cols)
+		odds[k] = sc.scores[yes] - logSumExcept(sc.scores, yes)
+	}
+	return cands, odds
+}
+
+func logSumExcept(xs []float64, skip int) float64 {
+	m := math.Inf(-1)
+	for i, x := range xs {
+		if i != skip {
+			m = math.Max(m, x)
+		}
+	}
+	sum := 0.0
+	for i, x := range xs {
+		if i != skip {
+			sum += math.Exp(x - m)
+		}
+	}
+	return m + math.Log(sum)
+}
+
+// predictFocus labels paragraph i of s with its focus.
+func (c *Classifier) predictFocus(sc *scratch, s *Story, i int, stats []map[int]*mentionStats) (Prediction, candidate) {
+	cands, odds := c.focusScores(sc, s, i, stats)
+	probs := Probs(odds, c.Temperature)
+	k := argmax(probs)
+	return Prediction{Label: cands[k].label, Confidence: probs[k]}, cands[k]
+}
+
+// toneVocabSize is the number of stems the tone classifier keeps.
+var toneVocabSize = 300

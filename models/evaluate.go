@@ -1,0 +1,398 @@
+package models
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+
+	"github.com/sjwhitworth/golearn/evaluation"
+)
+
+// Score is one set of metrics on held-out paragraphs.
+type Score struct {
+	Name     string  `json:"name"`
+	N        int     `json:"n"`
+	Accuracy float64 `json:"accuracy"`
+	MacroF1  float64 `json:"macro_f1"`
+}
+
+// ClassScore is one class's precision, recall and F1.
+type ClassScore struct {
+	Label     string  `json:"label"`
+	Support   int     `json:"support"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+// Report is a task's evaluation: the model's scores, per class, the
+// confusion matrix (gold → predicted), the baselines beside it and the
+// calibration of its confidences.
+type Report struct {
+	Task        string                    `json:"task"`
+	Folds       int                       `json:"folds,omitempty"`
+	Model       Score                     `json:"model"`
+	PerClass    []ClassScore              `json:"per_class,omitempty"`
+	Confusion   evaluation.ConfusionMatrix `json:"confusion,omitempty"`
+	Baselines   []Score                   `json:"baselines"`
+	ECE         float64                   `json:"ece"`
+	Temperature float64                   `json:"temperature"`
+	// Reliability: per confidence bin, the count and accuracy.
+	Reliability []Bin `json:"reliability,omitempty"`
+}
+
+// Bin is one confidence bin of a reliability table.
+type Bin struct {
+	Low, High  float64
+	N          int
+	Confidence float64 // mean confidence
+	Accuracy   float64
+}
+
+// outcome is one held-out prediction.
+type outcome struct {
+	gold, pred string
+	correct    bool
+	scores     []float64 // raw log scores (pov, tone) or candidate log-odds (focus)
+	goldIdx    int       // index of the gold class/candidate in scores, -1 if absent
+	fold       int
+}
+
+// assignFolds puts each story with labels for task in one of k folds,
+// keeping every label's share similar across folds (stratified) and no
+// story in two folds (grouped). The order of equal choices is seeded.
+func assignFolds(d *Data, task string, k int, seed uint64) []int {
+	counts := make([]map[string]int, len(d.Stories))
+	total := map[string]int{}
+	var idx []int
+	for s := range d.Stories {
+		counts[s] = map[string]int{}
+		for _, r := range d.Rows[s] {
+			if l := r.Label(task); l != "" {
+				counts[s][l]++
+				total[l]++
+			}
+		}
+		if len(counts[s]) > 0 {
+			idx = append(idx, s)
+		}
+	}
+	r := rand.New(rand.NewPCG(seed, 7))
+	r.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+	size := func(s int) int {
+		n := 0
+		for _, c := range counts[s] {
+			n += c
+		}
+		return n
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return size(b) - size(a) })
+	fold := make([]int, len(d.Stories))
+	for i := range fold {
+		fold[i] = -1
+	}
+	have := make([]map[string]int, k)
+	sizes := make([]int, k)
+	for f := range have {
+		have[f] = map[string]int{}
+	}
+	for _, s := range idx {
+		best, bestCost := 0, math.Inf(1)
+		for f := 0; f < k; f++ {
+			cost := float64(sizes[f]+size(s)) * 0.5
+			for l, c := range counts[s] {
+				cost += float64(have[f][l]+c) / float64(total[l]) * float64(len(d.Rows[s]))
+			}
+			if cost < bestCost {
+				best, bestCost = f, cost
+			}
+		}
+		fold[s] = best
+		sizes[best] += size(s)
+		for l, c := range counts[s] {
+			have[best][l] += c
+		}
+	}
+	return fold
+}
+
+// CrossValidate evaluates a task by k-fold cross-validation grouped by
+// story and stratified by label, with baselines on the same folds.
+func CrossValidate(d *Data, task string, k int, seed uint64) (*Report, error) {
+	fold := assignFolds(d, labelTask(task), k, seed)
+	var outs []outcome
+	base := map[string][]outcome{}
+	for f := 0; f < k; f++ {
+		var train, test []int
+		for s, sf := range fold {
+			switch {
+			case sf == f:
+				test = append(test, s)
+			case sf >= 0:
+				train = append(train, s)
+			}
+		}
+		if len(test) == 0 || len(train) == 0 {
+			continue
+		}
+		c, err := trainClassifier(task, d, train)
+		if err != nil {
+			return nil, err
+		}
+		o := heldOut(c, d, test, f)
+		outs = append(outs, o...)
+		for name, b := range baselines(task, d, train, test, f) {
+			base[name] = append(base[name], b...)
+		}
+	}
+	if len(outs) == 0 {
+		return nil, fmt.Errorf("models: no %s labels to evaluate", task)
+	}
+	rep := summarise(task, outs)
+	rep.Folds = k
+	rep.Temperature = fitTemperature(outs)
+	rep.ECE, rep.Reliability = crossFittedECE(outs)
+	names := make([]string, 0, len(base))
+	for n := range base {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		s := summarise(task, base[n]).Model
+		s.Name = n
+		rep.Baselines = append(rep.Baselines, s)
+	}
+	return rep, nil
+}
+
+// heldOut predicts the labelled paragraphs of the test stories.
+func heldOut(c *Classifier, d *Data, test []int, fold int) []outcome {
+	var outs []outcome
+	sc := &scratch{}
+	task := labelTask(c.Task)
+	for _, s := range test {
+		st := d.Stories[s]
+		var stats []map[int]*mentionStats
+		if task == "focus" {
+			stats = focusContext(st)
+		}
+		for i, r := range d.Rows[s] {
+			gold := r.Label(task)
+			if gold == "" {
+				continue
+			}
+			o := outcome{gold: gold, goldIdx: -1, fold: fold}
+			if task == "focus" {
+				cands, odds := c.focusScores(sc, st, i, stats)
+				o.scores = odds
+				k := argmax(odds)
+				o.pred = cands[k].label
+				o.correct = st.isGold(cands[k], gold)
+				for j, cand := range cands {
+					if st.isGold(cand, gold) {
+						o.goldIdx = j
+						break
+					}
+				}
+			} else {
+				o.scores = slices.Clone(c.scoresPara(sc, st, i))
+				o.pred = c.NB.Classes[argmax(o.scores)]
+				o.correct = o.pred == gold
+				o.goldIdx = slices.Index(c.NB.Classes, gold)
+			}
+			outs = append(outs, o)
+		}
+	}
+	return outs
+}
+
+// baselines evaluates the simple baselines of a task on one fold.
+func baselines(task string, d *Data, train, test []int, fold int) map[string][]outcome {
+	out := map[string][]outcome{}
+	lt := labelTask(task)
+	counts := map[string]int{}
+	for _, p := range d.labelled(lt, train) {
+		counts[d.Rows[p[0]][p[1]].Label(lt)]++
+	}
+	majority := ""
+	for l, n := range counts {
+		if n > counts[majority] || n == counts[majority] && l < majority {
+			majority = l
+		}
+	}
+	for _, p := range d.labelled(lt, test) {
+		gold := d.Rows[p[0]][p[1]].Label(lt)
+		st := d.Stories[p[0]]
+		maj := majority
+		if lt == "focus" {
+			maj = None
+		}
+		out["majority class"] = append(out["majority class"], outcome{gold: gold, pred: maj, correct: maj == gold, fold: fold})
+		switch lt {
+		case "pov":
+			pred := pronounRule(&st.Paras[p[1]])
+			out["pronoun-count rule"] = append(out["pronoun-count rule"], outcome{gold: gold, pred: pred, correct: pred == gold, fold: fold})
+		case "focus":
+			c := mostFrequentName(st, paraStats(st.cast, &st.Paras[p[1]]))
+			out["most frequent name"] = append(out["most frequent name"], outcome{gold: gold, pred: c.label, correct: st.isGold(c, gold), fold: fold})
+		}
+	}
+	if lt == "tone" && task == "tone" {
+		for _, b := range []string{"lexicon", "bow"} {
+			c, err := trainClassifier(b, d, train)
+			if err != nil {
+				continue
+			}
+			name := map[string]string{"lexicon": "lexicon alone (VADER)", "bow": "bag of stems alone"}[b]
+			out[name] = heldOut(c, d, test, fold)
+		}
+	}
+	return out
+}
+
+// pronounRule is the pov baseline: the person with the most pronouns in
+// the paragraph's narration; third when there are none.
+func pronounRule(p *Para) string {
+	switch {
+	case p.narrFirst > 0 && p.narrFirst >= p.narrSecond && p.narrFirst >= p.narrThird:
+		return "first"
+	case p.narrSecond > 0 && p.narrSecond >= p.narrThird:
+		return "second"
+	}
+	return "third"
+}
+
+// summarise computes accuracy, macro-F1, per-class scores and the
+// confusion matrix (with golearn's evaluation package).
+func summarise(task string, outs []outcome) *Report {
+	rep := &Report{Task: task}
+	cm := evaluation.ConfusionMatrix{}
+	right := 0
+	for _, o := range outs {
+		pred := o.pred
+		if task == "focus" {
+			// Focus is an open set: score the right/wrong decision.
+			pred = map[bool]string{true: "right", false: "wrong"}[o.correct]
+			if o.correct {
+				pred = o.gold
+			}
+		}
+		if cm[o.gold] == nil {
+			cm[o.gold] = map[string]int{}
+		}
+		cm[o.gold][pred]++
+		if o.correct {
+			right++
+		}
+	}
+	rep.Model = Score{Name: "model", N: len(outs), Accuracy: float64(right) / float64(len(outs))}
+	if task == "focus" {
+		return rep
+	}
+	rep.Confusion = cm
+	var labels []string
+	for l := range cm {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	f1sum := 0.0
+	for _, l := range labels {
+		support := 0
+		for _, n := range cm[l] {
+			support += n
+		}
+		cs := ClassScore{Label: l, Support: support, Precision: nan0(evaluation.GetPrecision(l, cm)),
+			Recall: nan0(evaluation.GetRecall(l, cm)), F1: nan0(evaluation.GetF1Score(l, cm))}
+		rep.PerClass = append(rep.PerClass, cs)
+		f1sum += cs.F1
+	}
+	rep.Model.MacroF1 = f1sum / float64(len(labels))
+	return rep
+}
+
+func nan0(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
+}
+
+// fitTemperature picks the temperature that minimises the negative log
+// likelihood of the gold labels on held-out predictions.
+func fitTemperature(outs []outcome) float64 {
+	best, bestNLL := 1.0, math.Inf(1)
+	buf := []float64{}
+	for k := 0; k <= 240; k++ {
+		t := math.Exp(math.Log(0.05) + float64(k)/240*(math.Log(200)-math.Log(0.05)))
+		nll := 0.0
+		for _, o := range outs {
+			if o.goldIdx < 0 {
+				continue
+			}
+			buf = Probs(append(buf[:0], o.scores...), t)
+			nll -= math.Log(math.Max(buf[o.goldIdx], 1e-12))
+		}
+		if nll < bestNLL {
+			best, bestNLL = t, nll
+		}
+	}
+	return best
+}
+
+// crossFittedECE computes the expected calibration error (15 equal-width
+// bins) of held-out predictions, each fold calibrated with a temperature
+// fitted on the other folds only.
+func crossFittedECE(outs []outcome) (float64, []Bin) {
+	folds := map[int]bool{}
+	for _, o := range outs {
+		folds[o.fold] = true
+	}
+	temps := map[int]float64{}
+	for f := range folds {
+		var rest []outcome
+		for _, o := range outs {
+			if o.fold != f {
+				rest = append(rest, o)
+			}
+		}
+		temps[f] = fitTemperature(rest)
+	}
+	return eceWith(outs, func(o outcome) float64 { return temps[o.fold] })
+}
+
+// eceAt computes the expected calibration error at one temperature.
+func eceAt(outs []outcome, t float64) (float64, []Bin) {
+	return eceWith(outs, func(outcome) float64 { return t })
+}
+
+func eceWith(outs []outcome, temp func(outcome) float64) (float64, []Bin) {
+	const nb = 15
+	bins := make([]Bin, nb)
+	for i := range bins {
+		bins[i].Low, bins[i].High = float64(i)/nb, float64(i+1)/nb
+	}
+	var buf []float64
+	for _, o := range outs {
+		buf = Probs(append(buf[:0], o.scores...), temp(o))
+		conf := buf[argmax(buf)]
+		b := min(nb-1, int(conf*nb))
+		bins[b].N++
+		bins[b].Confidence += conf
+		if o.correct {
+			bins[b].Accuracy++
+		}
+	}
+	ece := 0.0
+	for i := range bins {
+		if bins[i].N == 0 {
+			continue
+		}
+		n := float64(bins[i].N)
+		bins[i].Confidence /= n
+		bins[i].Accuracy /= n
+		ece += n / float64(len(outs)) * math.Abs(bins[i].Accuracy-bins[i].Confidence)
+	}
+	return ece, bins
+}

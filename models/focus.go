@@ -1,0 +1,243 @@
+package models
+
+import (
+	"math"
+
+	"github.com/storylens/storylens/features"
+)
+
+// candidate is a possible focus of a paragraph: a cast member, the
+// narrator, or none.
+type candidate struct {
+	char  int // cast index, or -1
+	label string
+}
+
+// focusInputs describe a (paragraph, candidate) pair; inputs that do not
+// apply to the candidate's kind are NaN, so each kind has its own columns.
+var focusInputs = []Input{
+	in("is_name", flagBins), in("is_narrator", flagBins), in("is_none", flagBins),
+	in("mentions", smallBins), in("narration_mentions", smallBins), in("dialogue_mentions", smallBins),
+	in("first_named", flagBins), in("sentence_subject", flagBins), in("speaker", flagBins),
+	in("possessive_only", flagBins), in("mention_share", shareBins),
+	in("prev_mentions", smallBins), in("prev2_mentions", smallBins), in("next_mentions", smallBins),
+	in("paragraphs_since_seen", []float64{0, 1, 2, 3, 5, 8}), in("story_rank", []float64{0, 1, 2, 4, 8}),
+	in("pov_heading", flagBins), in("pronoun_agreement", []float64{-0.5, 0.5}), in("names_in_paragraph", smallBins),
+	in("narrator_story_first", rateBins), in("narrator_story_second", rateBins),
+	in("narrator_first", rateBins), in("narrator_second", rateBins), in("narrator_third", rateBins),
+	in("narrator_names", smallBins),
+	in("none_names", smallBins), in("none_pronouns", rateBins), in("none_words", countBins), in("none_prev_names", smallBins),
+	in("spoke_two_before", flagBins), in("spoke_one_before", flagBins), in("dialogue_only", flagBins),
+}
+
+// mentionStats counts a paragraph's mentions per character.
+type mentionStats struct {
+	total, narration, dialogue int
+	firstAt                    int // index of its first mention among the paragraph's mentions
+	subject, speaker           bool
+	possessive                 int
+}
+
+func paraStats(c *cast, p *Para) map[int]*mentionStats {
+	st := map[int]*mentionStats{}
+	for mi, m := range p.Mentions {
+		ci := c.of(m)
+		if ci < 0 {
+			continue
+		}
+		s, ok := st[ci]
+		if !ok {
+			s = &mentionStats{firstAt: mi}
+			st[ci] = s
+		}
+		s.total++
+		if m.Quoted {
+			s.dialogue++
+		} else {
+			s.narration++
+			if m.Initial {
+				s.subject = true
+			}
+		}
+		if m.Speaker {
+			s.speaker = true
+		}
+		if m.Possessive {
+			s.possessive++
+		}
+	}
+	return st
+}
+
+// focusCandidates lists the candidates for paragraph i: the characters
+// named in it, in the two paragraphs before it and in the next one, the
+// character of a point-of-view heading, the narrator and none.
+func focusCandidates(s *Story, i int, stats []map[int]*mentionStats) []candidate {
+	seen := map[int]bool{}
+	var out []candidate
+	add := func(ci int) {
+		if ci >= 0 && !seen[ci] {
+			seen[ci] = true
+			out = append(out, candidate{char: ci, label: s.cast.chars[ci].Label})
+		}
+	}
+	for _, j := range []int{i, i - 1, i - 2, i + 1} {
+		if j < 0 || j >= len(s.Paras) {
+			continue
+		}
+		for _, m := range s.Paras[j].Mentions {
+			add(s.cast.of(m))
+		}
+	}
+	if h := s.Paras[i].POVHint; h != "" {
+		add(s.cast.indexOf(h))
+	}
+	return append(out, candidate{char: -1, label: Narrator}, candidate{char: -1, label: None})
+}
+
+func (c *cast) indexOf(name string) int {
+	for _, w := range nameWords(name) {
+		if i, ok := c.index[w]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// focusValues fills the inputs of one candidate of paragraph i.
+func focusValues(dst []float64, s *Story, i int, cand candidate, stats []map[int]*mentionStats) []float64 {
+	dst = dst[:0]
+	for range focusInputs {
+		dst = append(dst, math.NaN())
+	}
+	p := &s.Paras[i]
+	d := &p.Vec.Dense
+	names := float64(len(stats[i]))
+	cnt := func(j, ci int) float64 {
+		if j < 0 || j >= len(stats) {
+			return 0
+		}
+		if m, ok := stats[j][ci]; ok {
+			return float64(m.total)
+		}
+		return 0
+	}
+	switch {
+	case cand.char >= 0:
+		ci := cand.char
+		dst[0] = 1
+		all := 0
+		for _, m := range stats[i] {
+			all += m.total
+		}
+		if m, ok := stats[i][ci]; ok {
+			dst[3], dst[4], dst[5] = float64(m.total), float64(m.narration), float64(m.dialogue)
+			dst[6] = b2f(m.firstAt == firstMentionIndex(stats[i]))
+			dst[7], dst[8] = b2f(m.subject), b2f(m.speaker)
+			dst[9] = b2f(m.possessive == m.total)
+			dst[10] = float64(m.total) / float64(max(1, all))
+		} else {
+			dst[3], dst[4], dst[5], dst[6], dst[7], dst[8], dst[9], dst[10] = 0, 0, 0, 0, 0, 0, 0, 0
+		}
+		dst[11], dst[12], dst[13] = cnt(i-1, ci), cnt(i-2, ci), cnt(i+1, ci)
+		for j := i - 1; j >= max(0, i-10); j-- {
+			if _, ok := stats[j][ci]; ok {
+				dst[14] = float64(i - j)
+				break
+			}
+		}
+		dst[15] = float64(s.cast.rank[ci])
+		dst[16] = b2f(p.POVHint != "" && s.cast.indexOf(p.POVHint) == ci)
+		g := s.cast.chars[ci].gender
+		agree := 0.0
+		if p.Pronouns.Masculine > p.Pronouns.Feminine {
+			agree = sign(float64(g))
+		} else if p.Pronouns.Feminine > p.Pronouns.Masculine {
+			agree = -sign(float64(g))
+		}
+		dst[17] = agree
+		dst[18] = names
+		spoke := func(j int) float64 {
+			if j < 0 {
+				return 0
+			}
+			if m, ok := stats[j][ci]; ok && m.speaker {
+				return 1
+			}
+			return 0
+		}
+		dst[29], dst[30] = spoke(i-2), spoke(i-1)
+		dst[31] = b2f(d[features.FDialogue] > 0.9)
+	case cand.label == Narrator:
+		dst[1] = 1
+		dst[19], dst[20] = s.First, s.Second
+		dst[21], dst[22], dst[23] = d[fNarrFirst], d[fNarrSecond], d[fNarrThird]
+		dst[24] = names
+	default:
+		dst[2] = 1
+		dst[25] = names
+		dst[26] = d[fNarrFirst] + d[fNarrSecond] + d[fNarrThird]
+		dst[27] = d[fWords]
+		if i > 0 {
+			dst[28] = float64(len(stats[i-1]))
+		}
+	}
+	return dst
+}
+
+func firstMentionIndex(st map[int]*mentionStats) int {
+	best := math.MaxInt
+	for _, m := range st {
+		best = min(best, m.firstAt)
+	}
+	return best
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func sign(x float64) float64 {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
+}
+
+// isGold reports whether a candidate is the gold focus label.
+func (s *Story) isGold(c candidate, gold string) bool {
+	if c.char < 0 {
+		return c.label == gold
+	}
+	return s.cast.matches(c.char, gold)
+}
+
+// focusContext computes every paragraph's mention statistics.
+func focusContext(s *Story) []map[int]*mentionStats {
+	stats := make([]map[int]*mentionStats, len(s.Paras))
+	for i := range s.Paras {
+		stats[i] = paraStats(s.cast, &s.Paras[i])
+	}
+	return stats
+}
+
+// mostFrequentName is the focus baseline: the character named most often
+// in the paragraph (the first named on ties), or none.
+func mostFrequentName(s *Story, stats map[int]*mentionStats) candidate {
+	best, bestN, bestAt := -1, 0, 0
+	for ci, m := range stats {
+		if m.total > bestN || m.total == bestN && m.firstAt < bestAt {
+			best, bestN, bestAt = ci, m.total, m.firstAt
+		}
+	}
+	if best < 0 {
+		return candidate{char: -1, label: None}
+	}
+	return candidate{char: best, label: s.cast.chars[best].Label}
+}

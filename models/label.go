@@ -1,0 +1,97 @@
+package models
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/storylens/storylens/datasets"
+)
+
+// Labels are one paragraph's predictions; a task the model lacks is
+// left empty.
+type Labels struct {
+	POV, Tone, Focus Prediction
+}
+
+// Label predicts every paragraph of a story.
+func (m *Model) Label(s *Story) []Labels {
+	out := make([]Labels, len(s.Paras))
+	sc := &scratch{}
+	var stats []map[int]*mentionStats
+	if m.Focus != nil {
+		stats = focusContext(s)
+	}
+	for i := range s.Paras {
+		if m.POV != nil {
+			out[i].POV = m.POV.predictPara(sc, s, i)
+		}
+		if m.Tone != nil {
+			out[i].Tone = m.Tone.predictPara(sc, s, i)
+		}
+		if m.Focus != nil {
+			out[i].Focus, _ = m.Focus.predictFocus(sc, s, i, stats)
+		}
+	}
+	return out
+}
+
+// Evaluate scores the model on labelled data it did not train on: one
+// report per task that both the model and the data have, with the
+// baselines that need no training, and calibration at the model's
+// temperature. A tone label the model does not know is an error that
+// names the file and row.
+func (m *Model) Evaluate(path string, ls []datasets.LabelledStory, d *Data) ([]*Report, error) {
+	var reps []*Report
+	for _, task := range m.Tasks() {
+		c := m.Classifier(task)
+		if task == "tone" {
+			for _, s := range ls {
+				for _, r := range s.Rows {
+					if r.Tone != "" && !slices.Contains(c.NB.Classes, r.Tone) {
+						return nil, &datasets.RowError{Path: path, Row: r.Row,
+							Err: fmt.Errorf("tone %q is not one of the model's labels (%v); train a model on this label set with storylens train", r.Tone, c.NB.Classes)}
+					}
+				}
+			}
+		}
+		all := make([]int, len(d.Stories))
+		for i := range all {
+			all[i] = i
+		}
+		if len(d.labelled(task, all)) == 0 {
+			continue
+		}
+		outs := heldOut(c, d, all, 0)
+		rep := summarise(task, outs)
+		rep.Temperature = c.Temperature
+		for i := range outs {
+			outs[i].fold = 0
+		}
+		rep.ECE, rep.Reliability = eceAt(outs, c.Temperature)
+		for name, b := range baselines(task, d, nil, all, 0) {
+			if name == "majority class" && task != "focus" {
+				// The majority class of the model's training data.
+				maj := c.NB.Classes[argmax(c.NB.Base)]
+				for i := range b {
+					b[i].pred, b[i].correct = maj, maj == b[i].gold
+				}
+			}
+			s := summarise(task, b).Model
+			s.Name = name
+			rep.Baselines = append(rep.Baselines, s)
+		}
+		slices.SortFunc(rep.Baselines, func(a, b Score) int { return cmpString(a.Name, b.Name) })
+		reps = append(reps, rep)
+	}
+	return reps, nil
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

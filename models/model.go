@@ -1,0 +1,203 @@
+package models
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+)
+
+// Format names the model file format.
+const Format = "storylens-model/1"
+
+// FileName is the model file inside a model directory.
+const FileName = "model.json"
+
+// Model is the trained classifiers for pov, tone and focus (any may be
+// missing), with the cross-validation reports they were chosen by.
+type Model struct {
+	Format  string      `json:"format"`
+	Seed    uint64      `json:"seed"`
+	Folds   int         `json:"folds"`
+	Data    []string    `json:"data"` // training files, as given
+	POV     *Classifier `json:"pov,omitempty"`
+	Tone    *Classifier `json:"tone,omitempty"`
+	Focus   *Classifier `json:"focus,omitempty"`
+	Reports []*Report   `json:"reports"`
+}
+
+// Tasks lists the tasks the model has classifiers for.
+func (m *Model) Tasks() []string {
+	var out []string
+	for _, t := range []struct {
+		name string
+		c    *Classifier
+	}{{"pov", m.POV}, {"tone", m.Tone}, {"focus", m.Focus}} {
+		if t.c != nil {
+			out = append(out, t.name)
+		}
+	}
+	return out
+}
+
+// Classifier returns the model's classifier for a task, or nil.
+func (m *Model) Classifier(task string) *Classifier {
+	switch task {
+	case "pov":
+		return m.POV
+	case "tone":
+		return m.Tone
+	case "focus":
+		return m.Focus
+	}
+	return nil
+}
+
+// TrainOptions are the settings of Train.
+type TrainOptions struct {
+	Tasks []string // pov, tone, focus
+	Folds int
+	Seed  uint64
+	Data  []string // names of the training files, recorded in the model
+}
+
+// Train cross-validates each task (grouped by story, stratified), then
+// fits its classifier on all the data, calibrated with the temperature
+// the cross-validation found.
+func Train(d *Data, o TrainOptions) (*Model, error) {
+	if o.Folds < 2 {
+		return nil, fmt.Errorf("models: --folds must be at least 2, not %d", o.Folds)
+	}
+	m := &Model{Format: Format, Seed: o.Seed, Folds: o.Folds, Data: o.Data}
+	all := make([]int, len(d.Stories))
+	for i := range all {
+		all[i] = i
+	}
+	for _, task := range o.Tasks {
+		if len(d.labelled(task, all)) == 0 {
+			return nil, fmt.Errorf("models: the data has no %s labels", task)
+		}
+		rep, err := CrossValidate(d, task, o.Folds, o.Seed)
+		if err != nil {
+			return nil, err
+		}
+		c, err := trainClassifier(task, d, all)
+		if err != nil {
+			return nil, err
+		}
+		c.Temperature = rep.Temperature
+		m.Reports = append(m.Reports, rep)
+		switch task {
+		case "pov":
+			m.POV = c
+		case "tone":
+			m.Tone = c
+		case "focus":
+			m.Focus = c
+		}
+	}
+	return m, nil
+}
+
+// Marshal encodes the model; the same model always gives the same bytes.
+func (m *Model) Marshal() ([]byte, error) {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// Save writes the model to dir/model.json, creating dir.
+func (m *Model) Save(dir string) error {
+	b, err := m.Marshal()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, FileName+".tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dir, FileName))
+}
+
+// ErrBadModel reports a model file that cannot be used.
+var ErrBadModel = errors.New("not a usable storylens model")
+
+// Decode reads and checks a model file's bytes; name is used in errors.
+func Decode(name string, b []byte) (*Model, error) {
+	var m Model
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&m); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("%s: %w: JSON syntax error at byte %d: %v (is the file truncated? retrain with storylens train)", name, ErrBadModel, se.Offset, err)
+		}
+		return nil, fmt.Errorf("%s: %w: %v (retrain with storylens train)", name, ErrBadModel, err)
+	}
+	if m.Format != Format {
+		return nil, fmt.Errorf("%s: %w: format %q, want %q", name, ErrBadModel, m.Format, Format)
+	}
+	if len(m.Tasks()) == 0 {
+		return nil, fmt.Errorf("%s: %w: no classifiers", name, ErrBadModel)
+	}
+	for _, t := range m.Tasks() {
+		c := m.Classifier(t)
+		if c.Encoder == nil || c.NB == nil {
+			return nil, fmt.Errorf("%s: %w: the %s classifier is incomplete", name, ErrBadModel, t)
+		}
+		c.Encoder.init()
+		if err := c.NB.Validate(c.Encoder.Len()); err != nil {
+			return nil, fmt.Errorf("%s: %w: %s classifier: %v", name, ErrBadModel, t, err)
+		}
+		if t == "pov" || t == "focus" {
+			want := map[string][]string{"pov": {"first", "second", "third"}, "focus": {"no", "yes"}}[t]
+			for _, cl := range c.NB.Classes {
+				if !slices.Contains(want, cl) {
+					return nil, fmt.Errorf("%s: %w: %s classifier has class %q", name, ErrBadModel, t, cl)
+				}
+			}
+		}
+		if c.Task != t {
+			return nil, fmt.Errorf("%s: %w: the %s classifier is for %q", name, ErrBadModel, t, c.Task)
+		}
+	}
+	return &m, nil
+}
+
+// Load reads the model in dir (dir/model.json), or the file dir itself.
+func Load(dir string) (*Model, error) {
+	path := dir
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		path = filepath.Join(dir, FileName)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(path, b)
+}
+
+//go:generate go run ../cmd/storylens train --data ../datasets/novels.csv,../datasets/seeds.csv,../datasets/second_person.csv --out default --seed 1 --folds 5 --quiet
+
+//go:embed default/model.json
+var defaultFS embed.FS
+
+// Default returns the embedded default model, trained on the project's
+// gold data (datasets/); it is decoded once.
+var Default = sync.OnceValues(func() (*Model, error) {
+	b, err := fs.ReadFile(defaultFS, "default/model.json")
+	if err != nil {
+		return nil, err
+	}
+	return Decode("embedded default model", b)
+})

@@ -1,0 +1,97 @@
+package models
+
+import (
+	"github.com/storylens/storylens/datasets"
+	"github.com/storylens/storylens/features"
+)
+
+// Para is one paragraph ready for the classifiers: its features, the
+// names it mentions, and its story context (filled by NewStory).
+type Para struct {
+	Vec      features.Vector
+	Mentions []features.Mention
+	Pronouns features.PronounCounts
+	POVHint  string
+	// narration pronoun counts, for story-level rates
+	narrWords, narrFirst, narrSecond, narrThird float64
+}
+
+// Story is a story's paragraphs in order, with story-level context.
+type Story struct {
+	Name  string
+	Paras []Para
+	// Story-level narration pronoun rates (per narration word).
+	First, Second, Third float64
+	cast *cast
+}
+
+// NewPara analyses one paragraph's text.
+func NewPara(a *features.Analyzer, text []byte, style features.QuoteStyle, povHint string) Para {
+	d := a.Analyze(text, style)
+	return newPara(&d, povHint)
+}
+
+func newPara(d *features.Doc, povHint string) Para {
+	p := Para{Vec: features.Vectorize(d), POVHint: povHint}
+	p.Mentions, p.Pronouns = features.Mentions(d)
+	narr := p.Vec.Dense[features.FWords] * (1 - p.Vec.Dense[features.FDialogue])
+	p.narrWords = narr
+	p.narrFirst = p.Vec.Dense[features.FNarrFirst] * narr
+	p.narrSecond = p.Vec.Dense[features.FNarrSecond] * narr
+	p.narrThird = p.Vec.Dense[features.FNarrThird] * narr
+	return p
+}
+
+// NewStory computes the story-level context of its paragraphs.
+func NewStory(name string, paras []Para) *Story {
+	s := &Story{Name: name, Paras: paras}
+	var w, f, sec, t float64
+	for _, p := range paras {
+		w += p.narrWords
+		f += p.narrFirst
+		sec += p.narrSecond
+		t += p.narrThird
+	}
+	if w > 0 {
+		s.First, s.Second, s.Third = f/w, sec/w, t/w
+	}
+	s.cast = buildCast(paras, s.First)
+	return s
+}
+
+// Analyse splits a story into paragraphs and analyses each one once, for
+// both the dataset row and the classifiers.
+func Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Paragraph) {
+	blocks := features.Split(st.Data)
+	style := features.DetectQuoteStyle(st.Data)
+	var paras []Para
+	var rows []datasets.Paragraph
+	for _, b := range blocks {
+		if b.Kind != features.KindParagraph {
+			continue
+		}
+		text := st.Data[b.Start:b.End]
+		d := a.Analyze(text, style)
+		p := newPara(&d, b.POV)
+		paras = append(paras, p)
+		rows = append(rows, datasets.Paragraph{Story: st.Name, Chapter: b.Chapter, Paragraph: b.Index,
+			Start: b.Start, End: b.End, Words: d.Words, Dialogue: datasets.Share(d.DialogueShare()), Text: string(text)})
+	}
+	return NewStory(st.Name, paras), rows
+}
+
+// StoryFromLabelled builds a Story from labelled dataset rows (in story
+// order), returning the rows alongside.
+func StoryFromLabelled(a *features.Analyzer, ls datasets.LabelledStory) *Story {
+	var all []byte
+	for _, r := range ls.Rows {
+		all = append(all, r.Text...)
+		all = append(all, '\n')
+	}
+	style := features.DetectQuoteStyle(all)
+	paras := make([]Para, len(ls.Rows))
+	for i, r := range ls.Rows {
+		paras[i] = NewPara(a, []byte(r.Text), style, "")
+	}
+	return NewStory(ls.Name, paras)
+}

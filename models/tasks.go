@@ -1,0 +1,124 @@
+package models
+
+import (
+	"math"
+
+	"github.com/storylens/storylens/datasets"
+	"github.com/storylens/storylens/features"
+)
+
+// povInputs are the pov classifier's inputs: the paragraph's narration
+// pronoun rates, its dialogue, the story's narration rates, and the rates
+// over the two paragraphs either side (so a pure-dialogue paragraph takes
+// the person of the narration around it).
+var povInputs = []Input{
+	in("narr_first", rateBins), in("narr_second", rateBins), in("narr_third", rateBins),
+	in("narr_i_present", flagBins), in("dialogue", shareBins), in("dlg_first", rateBins),
+	in("narr_words", countBins), in("present", rateBins), in("past", rateBins),
+	in("story_first", rateBins), in("story_second", rateBins), in("story_third", rateBins),
+	in("window_first", rateBins), in("window_second", rateBins), in("window_third", rateBins),
+	in("pov_heading", flagBins),
+}
+
+func povValues(dst []float64, s *Story, i int) []float64 {
+	p := &s.Paras[i]
+	d := &p.Vec.Dense
+	var w, f, sec, t float64
+	for j := max(0, i-2); j <= min(len(s.Paras)-1, i+2); j++ {
+		q := &s.Paras[j]
+		w += q.narrWords
+		f += q.narrFirst
+		sec += q.narrSecond
+		t += q.narrThird
+	}
+	hint := 0.0
+	if p.POVHint != "" {
+		hint = 1
+	}
+	return append(dst[:0],
+		d[features.FNarrFirst], d[features.FNarrSecond], d[features.FNarrThird],
+		d[features.FNarrI], d[features.FDialogue], d[features.FDlgFirst],
+		p.narrWords, d[features.FPresent], d[features.FPast],
+		s.First, s.Second, s.Third,
+		ratio(f, w), ratio(sec, w), ratio(t, w),
+		hint)
+}
+
+// toneInputs are the tone classifier's inputs besides its stems: the
+// lexicon, punctuation and style, and the lexicon of the neighbouring
+// paragraphs.
+var toneInputs = []Input{
+	in("valence", valenceBins), in("positive", perWordBins), in("negative", perWordBins),
+	in("max_valence", valenceBins), in("min_valence", valenceBins),
+	in("exclaim", shareBins), in("question", shareBins), in("ellipsis", shareBins), in("dash", shareBins),
+	in("caps", rateBins), in("dialogue", shareBins), in("words", countBins),
+	in("mean_sentence", []float64{5, 10, 15, 20, 30, 45}), in("semicolon", shareBins),
+	in("prev_valence", valenceBins), in("next_valence", valenceBins),
+	in("lex_sad", lexBins), in("lex_happy", lexBins), in("lex_tender", lexBins),
+	in("lex_angry", lexBins), in("lex_tense", lexBins), in("lex_neutral", lexBins),
+}
+
+// lexBins are the thresholds of the mean GoEmotions tone association.
+var lexBins = []float64{-0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.2, 0.4, 0.6}
+
+// lexiconInputs is the lexicon-only baseline's input set.
+var lexiconInputs = toneInputs[:5]
+
+func toneValues(dst []float64, s *Story, i int) []float64 {
+	d := &s.Paras[i].Vec.Dense
+	prev, next := math.NaN(), math.NaN()
+	if i > 0 {
+		prev = s.Paras[i-1].Vec.Dense[features.FValence]
+	}
+	if i+1 < len(s.Paras) {
+		next = s.Paras[i+1].Vec.Dense[features.FValence]
+	}
+	dst = append(dst[:0],
+		d[features.FValence], d[features.FPositive], d[features.FNegative],
+		d[features.FMaxValence], d[features.FMinValence],
+		d[features.FExclaim], d[features.FQuestion], d[features.FEllipsis], d[features.FDash],
+		d[features.FCaps], d[features.FDialogue], d[features.FWords],
+		d[features.FMeanSentence], d[features.FSemicolon],
+		prev, next)
+	return appendLexicon(dst, s.Paras[i].Vec.Stems)
+}
+
+// appendLexicon appends the mean GoEmotions association of the stems
+// with each tone (NaN when no stem is in the lexicon).
+func appendLexicon(dst []float64, stems []string) []float64 {
+	lex, err := datasets.ToneLexicon()
+	var sum [6]float64
+	n := 0
+	if err == nil {
+		for _, st := range stems {
+			if w, ok := lex[st]; ok {
+				for t := range sum {
+					sum[t] += w[t]
+				}
+				n++
+			}
+		}
+	}
+	for t := range sum {
+		if n == 0 {
+			dst = append(dst, math.NaN())
+		} else {
+			dst = append(dst, sum[t]/float64(n))
+		}
+	}
+	return dst
+}
+
+const (
+	fNarrFirst  = features.FNarrFirst
+	fNarrSecond = features.FNarrSecond
+	fNarrThird  = features.FNarrThird
+	fWords      = features.FWords
+)
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
