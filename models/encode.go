@@ -20,8 +20,8 @@ type Input struct {
 // columns of a classifier: column 0 is a bias that is always on, then the
 // thresholds of every input, then one column per vocabulary stem.
 type Encoder struct {
-	Inputs []Input   `json:"inputs"`
-	Stems  []string  `json:"stems,omitempty"`
+	Inputs []Input  `json:"inputs"`
+	Stems  []string `json:"stems,omitempty"`
 	vocab  *features.Vocabulary
 	offset []int
 	stem0  int

@@ -31,14 +31,14 @@ type ClassScore struct {
 // confusion matrix (gold → predicted), the baselines beside it and the
 // calibration of its confidences.
 type Report struct {
-	Task        string                    `json:"task"`
-	Folds       int                       `json:"folds,omitempty"`
-	Model       Score                     `json:"model"`
-	PerClass    []ClassScore              `json:"per_class,omitempty"`
+	Task        string                     `json:"task"`
+	Folds       int                        `json:"folds,omitempty"`
+	Model       Score                      `json:"model"`
+	PerClass    []ClassScore               `json:"per_class,omitempty"`
 	Confusion   evaluation.ConfusionMatrix `json:"confusion,omitempty"`
-	Baselines   []Score                   `json:"baselines"`
-	ECE         float64                   `json:"ece"`
-	Temperature float64                   `json:"temperature"`
+	Baselines   []Score                    `json:"baselines"`
+	ECE         float64                    `json:"ece"`
+	Temperature float64                    `json:"temperature"`
 	// Reliability: per confidence bin, the count and accuracy.
 	Reliability []Bin `json:"reliability,omitempty"`
 }

@@ -22,7 +22,7 @@ type Story struct {
 	Paras []Para
 	// Story-level narration pronoun rates (per narration word).
 	First, Second, Third float64
-	cast *cast
+	cast                 *cast
 }
 
 // NewPara analyses one paragraph's text.
