@@ -98,12 +98,19 @@ func assignFolds(d *Data, task string, k int, seed uint64) []int {
 	for f := range have {
 		have[f] = map[string]int{}
 	}
+	labels := make([]string, 0, len(total))
+	for l := range total {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels) // a fixed order keeps the float sums, and so the folds, reproducible
 	for _, s := range idx {
 		best, bestCost := 0, math.Inf(1)
 		for f := 0; f < k; f++ {
 			cost := float64(sizes[f]+size(s)) * 0.5
-			for l, c := range counts[s] {
-				cost += float64(have[f][l]+c) / float64(total[l]) * float64(len(d.Rows[s]))
+			for _, l := range labels {
+				if c, ok := counts[s][l]; ok {
+					cost += float64(have[f][l]+c) / float64(total[l]) * float64(len(d.Rows[s]))
+				}
 			}
 			if cost < bestCost {
 				best, bestCost = f, cost

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -139,6 +140,9 @@ func Decode(name string, b []byte) (*Model, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&m); err != nil {
 		var se *json.SyntaxError
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: %w: the file ends early after %d bytes (truncated? retrain with storylens train)", name, ErrBadModel, len(b))
+		}
 		if errors.As(err, &se) {
 			return nil, fmt.Errorf("%s: %w: JSON syntax error at byte %d: %v (is the file truncated? retrain with storylens train)", name, ErrBadModel, se.Offset, err)
 		}
