@@ -15,6 +15,16 @@ type Classifier struct {
 	Encoder     *Encoder `json:"encoder"`
 	NB          *NB      `json:"nb"`
 	Temperature float64  `json:"temperature"`
+	// Scale multiplies the calibrated top probability (focus only; 0
+	// means 1).
+	Scale float64 `json:"scale,omitempty"`
+}
+
+func (c *Classifier) scale() float64 {
+	if c.Scale <= 0 {
+		return 1
+	}
+	return c.Scale
 }
 
 // Data is labelled stories ready for training and evaluation.
@@ -203,7 +213,7 @@ func (c *Classifier) predictFocus(sc *scratch, s *Story, i int, stats []map[int]
 	cands, odds := c.focusScores(sc, s, i, stats)
 	probs := Probs(odds, c.Temperature)
 	k := argmax(probs)
-	return Prediction{Label: cands[k].label, Confidence: probs[k]}, cands[k]
+	return Prediction{Label: cands[k].label, Confidence: c.scale() * probs[k]}, cands[k]
 }
 
 // toneVocabSize is the number of stems the tone classifier keeps.

@@ -39,6 +39,7 @@ type Report struct {
 	Baselines   []Score                    `json:"baselines"`
 	ECE         float64                    `json:"ece"`
 	Temperature float64                    `json:"temperature"`
+	Scale       float64                    `json:"scale"`
 	// Reliability: per confidence bin, the count and accuracy.
 	Reliability []Bin `json:"reliability,omitempty"`
 }
@@ -159,8 +160,8 @@ func CrossValidate(d *Data, task string, k int, seed uint64) (*Report, error) {
 	}
 	rep := summarise(task, outs)
 	rep.Folds = k
-	rep.Temperature = fitTemperature(outs)
-	rep.ECE, rep.Reliability = crossFittedECE(outs)
+	rep.Temperature, rep.Scale = fitCalibration(task, outs)
+	rep.ECE, rep.Reliability = crossFittedECE(task, outs)
 	names := make([]string, 0, len(base))
 	for n := range base {
 		names = append(names, n)
@@ -348,15 +349,54 @@ func fitTemperature(outs []outcome) float64 {
 	return best
 }
 
+// fitCalibration fits a task's confidence calibration on held-out
+// predictions. pov and tone use temperature scaling (the NLL of the gold
+// class). A focus paragraph's gold character is often not among the
+// candidates, so the softmax over candidates cannot know when it is wrong:
+// focus fits a temperature and a scale on the top confidence together,
+// by least squares against right/wrong (Brier score).
+func fitCalibration(task string, outs []outcome) (t, scale float64) {
+	if task != "focus" {
+		return fitTemperature(outs), 1
+	}
+	best := math.Inf(1)
+	t, scale = 1, 1
+	var buf []float64
+	for k := 0; k <= 80; k++ {
+		tt := math.Exp(math.Log(0.1) + float64(k)/80*(math.Log(100)-math.Log(0.1)))
+		var pp, pc float64
+		top := make([]float64, len(outs))
+		for i, o := range outs {
+			buf = Probs(append(buf[:0], o.scores...), tt)
+			top[i] = buf[argmax(buf)]
+			pp += top[i] * top[i]
+			if o.correct {
+				pc += top[i]
+			}
+		}
+		a := math.Min(1, pc/pp)
+		loss := 0.0
+		for i, o := range outs {
+			e := a*top[i] - b2f(o.correct)
+			loss += e * e
+		}
+		if loss < best {
+			best, t, scale = loss, tt, a
+		}
+	}
+	return t, scale
+}
+
 // crossFittedECE computes the expected calibration error (15 equal-width
-// bins) of held-out predictions, each fold calibrated with a temperature
-// fitted on the other folds only.
-func crossFittedECE(outs []outcome) (float64, []Bin) {
+// bins) of held-out predictions, each fold calibrated on the other folds
+// only.
+func crossFittedECE(task string, outs []outcome) (float64, []Bin) {
 	folds := map[int]bool{}
 	for _, o := range outs {
 		folds[o.fold] = true
 	}
-	temps := map[int]float64{}
+	type cal struct{ t, scale float64 }
+	cals := map[int]cal{}
 	for f := range folds {
 		var rest []outcome
 		for _, o := range outs {
@@ -364,17 +404,18 @@ func crossFittedECE(outs []outcome) (float64, []Bin) {
 				rest = append(rest, o)
 			}
 		}
-		temps[f] = fitTemperature(rest)
+		t, s := fitCalibration(task, rest)
+		cals[f] = cal{t, s}
 	}
-	return eceWith(outs, func(o outcome) float64 { return temps[o.fold] })
+	return eceWith(outs, func(o outcome) (float64, float64) { c := cals[o.fold]; return c.t, c.scale })
 }
 
 // eceAt computes the expected calibration error at one temperature.
-func eceAt(outs []outcome, t float64) (float64, []Bin) {
-	return eceWith(outs, func(outcome) float64 { return t })
+func eceAt(outs []outcome, t, scale float64) (float64, []Bin) {
+	return eceWith(outs, func(outcome) (float64, float64) { return t, scale })
 }
 
-func eceWith(outs []outcome, temp func(outcome) float64) (float64, []Bin) {
+func eceWith(outs []outcome, cal func(outcome) (float64, float64)) (float64, []Bin) {
 	const nb = 15
 	bins := make([]Bin, nb)
 	for i := range bins {
@@ -382,8 +423,9 @@ func eceWith(outs []outcome, temp func(outcome) float64) (float64, []Bin) {
 	}
 	var buf []float64
 	for _, o := range outs {
-		buf = Probs(append(buf[:0], o.scores...), temp(o))
-		conf := buf[argmax(buf)]
+		t, scale := cal(o)
+		buf = Probs(append(buf[:0], o.scores...), t)
+		conf := scale * buf[argmax(buf)]
 		b := min(nb-1, int(conf*nb))
 		bins[b].N++
 		bins[b].Confidence += conf

@@ -63,11 +63,8 @@ func (m *Model) Evaluate(path string, ls []datasets.LabelledStory, d *Data) ([]*
 		}
 		outs := heldOut(c, d, all, 0)
 		rep := summarise(task, outs)
-		rep.Temperature = c.Temperature
-		for i := range outs {
-			outs[i].fold = 0
-		}
-		rep.ECE, rep.Reliability = eceAt(outs, c.Temperature)
+		rep.Temperature, rep.Scale = c.Temperature, c.scale()
+		rep.ECE, rep.Reliability = eceAt(outs, c.Temperature, c.scale())
 		for name, b := range baselines(task, d, nil, all, 0) {
 			if name == "majority class" && task != "focus" {
 				// The majority class of the model's training data.

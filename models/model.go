@@ -93,6 +93,9 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 			return nil, err
 		}
 		c.Temperature = rep.Temperature
+		if rep.Scale != 1 {
+			c.Scale = rep.Scale
+		}
 		m.Reports = append(m.Reports, rep)
 		switch task {
 		case "pov":

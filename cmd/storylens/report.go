@@ -66,7 +66,11 @@ func printReport(w io.Writer, r *models.Report, title string) {
 		}
 		tw.Flush()
 	}
-	fmt.Fprintf(w, "\ncalibration: expected calibration error %.3f at temperature %.2f\n", r.ECE, r.Temperature)
+	fmt.Fprintf(w, "\ncalibration: expected calibration error %.3f at temperature %.2f", r.ECE, r.Temperature)
+	if r.Scale != 0 && r.Scale != 1 {
+		fmt.Fprintf(w, ", scale %.2f", r.Scale)
+	}
+	fmt.Fprintln(w)
 	for _, b := range r.Reliability {
 		if b.N > 0 {
 			fmt.Fprintf(w, "  confidence %.2f–%.2f: %4d predictions, mean confidence %.3f, accuracy %.3f\n", b.Low, b.High, b.N, b.Confidence, b.Accuracy)
