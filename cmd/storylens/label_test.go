@@ -1,0 +1,104 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestLabelSeeds(t *testing.T) {
+	out, errs, code := runCLI(t, "", "label", "--seeds", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "story,chapter,paragraph,start,end,words,dialogue,pov,pov_confidence,tone,tone_confidence,focus,focus_confidence,text\n") {
+		t.Fatalf("header: %.150q", out)
+	}
+	rows := readCSV(t, out)
+	if len(rows) != 115 {
+		t.Fatalf("%d rows, want 115", len(rows))
+	}
+	third := 0
+	for _, r := range rows {
+		if !slices.Contains([]string{"first", "second", "third"}, r["pov"]) ||
+			!slices.Contains([]string{"sad", "happy", "tender", "angry", "tense", "neutral"}, r["tone"]) || r["focus"] == "" {
+			t.Errorf("%s %s: labels %q %q %q", r["story"], r["paragraph"], r["pov"], r["tone"], r["focus"])
+		}
+		for _, k := range []string{"pov_confidence", "tone_confidence", "focus_confidence"} {
+			c, err := strconv.ParseFloat(r[k], 64)
+			if err != nil || c < 0 || c > 1 {
+				t.Errorf("%s %s: %s = %q", r["story"], r["paragraph"], k, r[k])
+			}
+		}
+		if r["pov"] == "third" {
+			third++
+		}
+	}
+	if third < 100 {
+		t.Errorf("%d of 115 third-person seed paragraphs labelled third", third)
+	}
+}
+
+// TestTrainEvalLabelRoundTrip trains on labelled CSV, evaluates the model
+// and labels with it; the CSV that label writes is valid training input.
+func TestTrainEvalLabelRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "m")
+	data := filepath.Join("..", "..", "datasets", "seeds.csv") + "," + filepath.Join("..", "..", "datasets", "second_person.csv")
+	out, errs, code := runCLI(t, "", "train", "--data", data, "--out", model, "--folds", "3")
+	if code != 0 {
+		t.Fatalf("train: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"== pov: 3-fold cross-validation grouped by story (190 paragraphs)", "pronoun-count rule", "== tone:", "lexicon alone (VADER)", "bag of stems alone", "== focus:", "most frequent name", "confusion (rows gold, columns predicted):", "expected calibration error"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("train report lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(model, "model.json")); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code = runCLI(t, "", "eval", "--data", filepath.Join("..", "..", "datasets", "seeds.csv"), "--model", model)
+	if code != 0 || !strings.Contains(out, "== pov: held-out evaluation (115 paragraphs)") {
+		t.Fatalf("eval: exit %d: %s\n%s", code, errs, out)
+	}
+	labelled, errs, code := runCLI(t, "", "label", "--seeds", "--model", model, "--format", "csv")
+	if code != 0 {
+		t.Fatalf("label: exit %d: %s", code, errs)
+	}
+	csvPath := filepath.Join(dir, "labelled.csv")
+	os.WriteFile(csvPath, []byte(labelled), 0o644)
+	_, errs, code = runCLI(t, "", "train", "--data", csvPath, "--out", filepath.Join(dir, "m2"), "--task", "tone", "--folds", "3", "--quiet")
+	if code != 0 {
+		t.Errorf("training on label's output: exit %d: %s", code, errs)
+	}
+}
+
+func TestModelAndDataErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("text,tone\nOne.,sad\nTwo.,gloomy\n"), 0o644)
+	_, errs, code := runCLI(t, "", "eval", "--data", bad)
+	if code != 1 || !strings.Contains(errs, bad+`: row 2: tone "gloomy" is not one of the model's labels`) {
+		t.Errorf("eval with an unknown label: exit %d, %q", code, errs)
+	}
+	trunc := filepath.Join(dir, "model.json")
+	good, _ := os.ReadFile(filepath.Join("..", "..", "models", "default", "model.json"))
+	os.WriteFile(trunc, good[:1000], 0o644)
+	_, errs, code = runCLI(t, "", "label", "--seeds", "--model", dir)
+	if code != 1 || !strings.Contains(errs, trunc+": not a usable storylens model: the file ends early") {
+		t.Errorf("truncated model: exit %d, %q", code, errs)
+	}
+	_, errs, code = runCLI(t, "", "train", "--data", bad)
+	if code != 2 || !strings.Contains(errs, "--out DIR is required") {
+		t.Errorf("train without --out: exit %d, %q", code, errs)
+	}
+	short := filepath.Join(dir, "short.csv")
+	os.WriteFile(short, []byte("text,pov\nOne.,first\nTwo.\n"), 0o644)
+	_, errs, code = runCLI(t, "", "train", "--data", short, "--out", dir)
+	if code != 1 || !strings.Contains(errs, short+": line 3: wrong number of fields") {
+		t.Errorf("short row: exit %d, %q", code, errs)
+	}
+}
