@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"slices"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
@@ -18,6 +19,35 @@ type Classifier struct {
 	// Scale multiplies the calibrated top probability (focus only; 0
 	// means 1).
 	Scale float64 `json:"scale,omitempty"`
+	// StoryWeight (pov only) adds the story's mean log-probabilities,
+	// times this weight, to each paragraph's, so that one story's
+	// paragraphs lean together and isolated errors are outvoted.
+	StoryWeight float64 `json:"story_weight,omitempty"`
+}
+
+// povPreTemperature softens the naive Bayes scores before they are
+// averaged over a story (naive Bayes log-probabilities are extreme).
+const povPreTemperature = 5
+
+// povStoryScores returns every paragraph's pov scores: its log-probabilities
+// plus StoryWeight times the story's mean log-probabilities.
+func (c *Classifier) povStoryScores(sc *scratch, s *Story) [][]float64 {
+	out := make([][]float64, len(s.Paras))
+	mean := make([]float64, len(c.NB.Classes))
+	for i := range s.Paras {
+		p := Probs(slices.Clone(c.scoresPara(sc, s, i)), povPreTemperature)
+		for k := range p {
+			p[k] = math.Log(math.Max(p[k], 1e-12))
+			mean[k] += p[k] / float64(len(s.Paras))
+		}
+		out[i] = p
+	}
+	for i := range out {
+		for k := range out[i] {
+			out[i][k] += c.StoryWeight * mean[k]
+		}
+	}
+	return out
 }
 
 func (c *Classifier) scale() float64 {

@@ -40,6 +40,7 @@ type Report struct {
 	ECE         float64                    `json:"ece"`
 	Temperature float64                    `json:"temperature"`
 	Scale       float64                    `json:"scale"`
+	StoryWeight float64                    `json:"story_weight,omitempty"`
 	// Reliability: per confidence bin, the count and accuracy.
 	Reliability []Bin `json:"reliability,omitempty"`
 }
@@ -132,6 +133,12 @@ func CrossValidate(d *Data, task string, k int, seed uint64) (*Report, error) {
 	fold := assignFolds(d, labelTask(task), k, seed)
 	var outs []outcome
 	base := map[string][]outcome{}
+	type trained struct {
+		c    *Classifier
+		test []int
+		f    int
+	}
+	var fits []trained
 	for f := 0; f < k; f++ {
 		var train, test []int
 		for s, sf := range fold {
@@ -149,17 +156,41 @@ func CrossValidate(d *Data, task string, k int, seed uint64) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		o := heldOut(c, d, test, f)
-		outs = append(outs, o...)
+		fits = append(fits, trained{c, test, f})
 		for name, b := range baselines(task, d, train, test, f) {
 			base[name] = append(base[name], b...)
 		}
+	}
+	// pov: choose the story weight by held-out accuracy (the smallest of
+	// the best), then use it.
+	weight := 0.0
+	if task == "pov" {
+		best := -1
+		for _, w := range storyWeights {
+			right := 0
+			for _, t := range fits {
+				t.c.StoryWeight = w
+				for _, o := range heldOut(t.c, d, t.test, t.f) {
+					if o.correct {
+						right++
+					}
+				}
+			}
+			if right > best {
+				best, weight = right, w
+			}
+		}
+	}
+	for _, t := range fits {
+		t.c.StoryWeight = weight
+		outs = append(outs, heldOut(t.c, d, t.test, t.f)...)
 	}
 	if len(outs) == 0 {
 		return nil, fmt.Errorf("models: no %s labels to evaluate", task)
 	}
 	rep := summarise(task, outs)
 	rep.Folds = k
+	rep.StoryWeight = weight
 	rep.Temperature, rep.Scale = fitCalibration(task, outs)
 	rep.ECE, rep.Reliability = crossFittedECE(task, outs)
 	names := make([]string, 0, len(base))
@@ -186,6 +217,7 @@ func heldOut(c *Classifier, d *Data, test []int, fold int) []outcome {
 		if task == "focus" {
 			stats = focusContext(st)
 		}
+		var povScores [][]float64
 		for i, r := range d.Rows[s] {
 			gold := r.Label(task)
 			if gold == "" {
@@ -204,6 +236,14 @@ func heldOut(c *Classifier, d *Data, test []int, fold int) []outcome {
 						break
 					}
 				}
+			} else if c.Task == "pov" {
+				if povScores == nil {
+					povScores = c.povStoryScores(sc, st)
+				}
+				o.scores = povScores[i]
+				o.pred = c.NB.Classes[argmax(o.scores)]
+				o.correct = o.pred == gold
+				o.goldIdx = slices.Index(c.NB.Classes, gold)
 			} else {
 				o.scores = slices.Clone(c.scoresPara(sc, st, i))
 				o.pred = c.NB.Classes[argmax(o.scores)]
@@ -348,6 +388,10 @@ func fitTemperature(outs []outcome) float64 {
 	}
 	return best
 }
+
+// storyWeights are the weights of the story's mean pov log-probabilities
+// tried by cross-validation.
+var storyWeights = []float64{0, 0.5, 1, 2, 4, 8}
 
 // fitCalibration fits a task's confidence calibration on held-out
 // predictions. pov and tone use temperature scaling (the NLL of the gold

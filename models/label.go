@@ -21,9 +21,15 @@ func (m *Model) Label(s *Story) []Labels {
 	if m.Focus != nil {
 		stats = focusContext(s)
 	}
+	var pov [][]float64
+	if m.POV != nil {
+		pov = m.POV.povStoryScores(sc, s)
+	}
 	for i := range s.Paras {
 		if m.POV != nil {
-			out[i].POV = m.POV.predictPara(sc, s, i)
+			probs := Probs(pov[i], m.POV.Temperature)
+			k := argmax(probs)
+			out[i].POV = Prediction{Label: m.POV.NB.Classes[k], Confidence: probs[k]}
 		}
 		if m.Tone != nil {
 			out[i].Tone = m.Tone.predictPara(sc, s, i)

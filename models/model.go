@@ -93,6 +93,7 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 			return nil, err
 		}
 		c.Temperature = rep.Temperature
+		c.StoryWeight = rep.StoryWeight
 		if rep.Scale != 1 {
 			c.Scale = rep.Scale
 		}
