@@ -178,7 +178,9 @@ func isCapsHeading(b []byte) bool {
 		return false
 	}
 	letters := 0
-	for _, r := range string(b) {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		i += n
 		if unicode.IsLower(r) {
 			return false
 		}

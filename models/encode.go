@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/storylens/storylens/features"
@@ -40,6 +41,16 @@ func (e *Encoder) init() {
 	e.n = col + len(e.Stems)
 }
 
+// check reports an encoder whose thresholds do not ascend.
+func (e *Encoder) check() error {
+	for _, in := range e.Inputs {
+		if !slices.IsSorted(in.Thresholds) {
+			return fmt.Errorf("input %s: thresholds %v do not ascend", in.Name, in.Thresholds)
+		}
+	}
+	return nil
+}
+
 // Len is the number of columns.
 func (e *Encoder) Len() int { return e.n }
 
@@ -49,10 +60,13 @@ func (e *Encoder) Encode(dst []int, values []float64, stems []string) []int {
 	dst = append(dst[:0], 0)
 	for i, in := range e.Inputs {
 		v := values[i]
+		// Thresholds ascend (Decode checks), so the first miss ends the
+		// run; NaN misses at once.
 		for j, t := range in.Thresholds {
-			if v > t {
-				dst = append(dst, e.offset[i]+j)
+			if !(v > t) {
+				break
 			}
+			dst = append(dst, e.offset[i]+j)
 		}
 	}
 	if len(e.Stems) > 0 && len(stems) > 0 {

@@ -41,7 +41,7 @@ type mentionStats struct {
 func paraStats(c *cast, p *Para) map[int]*mentionStats {
 	st := map[int]*mentionStats{}
 	for mi, m := range p.Mentions {
-		ci := c.of(m)
+		ci := p.chars[mi]
 		if ci < 0 {
 			continue
 		}
@@ -73,20 +73,24 @@ func paraStats(c *cast, p *Para) map[int]*mentionStats {
 // named in it, in the two paragraphs before it and in the next one, the
 // character of a point-of-view heading, the narrator and none.
 func focusCandidates(s *Story, i int, stats []map[int]*mentionStats) []candidate {
-	seen := map[int]bool{}
-	var out []candidate
+	out := make([]candidate, 0, 8)
 	add := func(ci int) {
-		if ci >= 0 && !seen[ci] {
-			seen[ci] = true
-			out = append(out, candidate{char: ci, label: s.cast.chars[ci].Label})
+		if ci < 0 {
+			return
 		}
+		for _, c := range out {
+			if c.char == ci {
+				return
+			}
+		}
+		out = append(out, candidate{char: ci, label: s.cast.chars[ci].Label})
 	}
 	for _, j := range []int{i, i - 1, i - 2, i + 1} {
 		if j < 0 || j >= len(s.Paras) {
 			continue
 		}
-		for _, m := range s.Paras[j].Mentions {
-			add(s.cast.of(m))
+		for _, ci := range s.Paras[j].chars {
+			add(ci)
 		}
 	}
 	if h := s.Paras[i].POVHint; h != "" {

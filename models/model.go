@@ -164,6 +164,9 @@ func Decode(name string, b []byte) (*Model, error) {
 			return nil, fmt.Errorf("%s: %w: the %s classifier is incomplete", name, ErrBadModel, t)
 		}
 		c.Encoder.init()
+		if err := c.Encoder.check(); err != nil {
+			return nil, fmt.Errorf("%s: %w: %s classifier: %v", name, ErrBadModel, t, err)
+		}
 		if err := c.NB.Validate(c.Encoder.Len()); err != nil {
 			return nil, fmt.Errorf("%s: %w: %s classifier: %v", name, ErrBadModel, t, err)
 		}

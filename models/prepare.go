@@ -11,6 +11,9 @@ type Para struct {
 	Vec      features.Vector
 	Mentions []features.Mention
 	Pronouns features.PronounCounts
+	// chars[k] is the cast member Mentions[k] refers to, or -1 (set by
+	// NewStory).
+	chars []int
 	POVHint  string
 	// narration pronoun counts, for story-level rates
 	narrWords, narrFirst, narrSecond, narrThird float64
@@ -56,6 +59,13 @@ func NewStory(name string, paras []Para) *Story {
 		s.First, s.Second, s.Third = f/w, sec/w, t/w
 	}
 	s.cast = buildCast(paras, s.First)
+	for i := range s.Paras {
+		p := &s.Paras[i]
+		p.chars = make([]int, len(p.Mentions))
+		for k, m := range p.Mentions {
+			p.chars[k] = s.cast.of(m)
+		}
+	}
 	return s
 }
 
