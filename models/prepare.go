@@ -13,8 +13,8 @@ type Para struct {
 	Pronouns features.PronounCounts
 	// chars[k] is the cast member Mentions[k] refers to, or -1 (set by
 	// NewStory).
-	chars []int
-	POVHint  string
+	chars   []int
+	POVHint string
 	// narration pronoun counts, for story-level rates
 	narrWords, narrFirst, narrSecond, narrThird float64
 }
