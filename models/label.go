@@ -8,9 +8,20 @@ import (
 )
 
 // Labels are one paragraph's predictions; a task the model lacks is
-// left empty.
+// left empty. ToneProbs holds the probability of every tone, in
+// Model.ToneClasses order.
 type Labels struct {
 	POV, Tone, Focus Prediction
+	ToneProbs        []float64
+}
+
+// ToneClasses are the model's tone labels, in ToneProbs order; nil
+// without a tone classifier.
+func (m *Model) ToneClasses() []string {
+	if m.Tone == nil {
+		return nil
+	}
+	return m.Tone.NB.Classes
 }
 
 // Label predicts every paragraph of a story.
@@ -32,7 +43,10 @@ func (m *Model) Label(s *Story) []Labels {
 			out[i].POV = Prediction{Label: m.POV.NB.Classes[k], Confidence: probs[k]}
 		}
 		if m.Tone != nil {
-			out[i].Tone = m.Tone.predictPara(sc, s, i)
+			probs := Probs(c2(m.Tone.scoresPara(sc, s, i)), m.Tone.Temperature)
+			k := argmax(probs)
+			out[i].Tone = Prediction{Label: m.Tone.NB.Classes[k], Confidence: probs[k]}
+			out[i].ToneProbs = probs
 		}
 		if m.Focus != nil {
 			out[i].Focus, _ = m.Focus.predictFocus(sc, s, i, stats)
@@ -98,3 +112,6 @@ func cmpString(a, b string) int {
 	}
 	return 0
 }
+
+// c2 copies a scratch slice that must outlive the next call.
+func c2(xs []float64) []float64 { return slices.Clone(xs) }

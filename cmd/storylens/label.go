@@ -63,7 +63,11 @@ func withConf(label string, c datasets.Share) string {
 // labelStory analyses and labels one story.
 func labelStory(m *models.Model, s *datasets.Story, a *features.Analyzer) []datasets.Record {
 	st, rows := models.Analyse(a, s)
-	labels := m.Label(st)
+	return records(rows, m.Label(st))
+}
+
+// records joins paragraphs with their labels.
+func records(rows []datasets.Paragraph, labels []models.Labels) []datasets.Record {
 	out := make([]datasets.Record, len(rows))
 	for i, r := range rows {
 		l := labels[i]

@@ -1,0 +1,285 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/gocarina/gocsv"
+	"github.com/storylens/storylens/datasets"
+	"github.com/storylens/storylens/features"
+	"github.com/storylens/storylens/models"
+	"github.com/storylens/storylens/report"
+)
+
+func init() {
+	register(&command{
+		name:    "compare",
+		summary: "compare stories by tone: profiles, arcs, distances, charts",
+		usage:   "FILE...",
+		help: `
+Labels every paragraph's tone, then for each story prints its tone profile
+(the share of paragraphs in each tone, also weighted by words and by the
+classifier's confidence), its emotional arc over narrative time (a
+per-paragraph score from the tone probabilities and the VADER lexicon,
+smoothed by a rolling mean and by a low-pass discrete cosine transform,
+resampled to 100 points), and, between every pair of stories, the
+Jensen–Shannon distance of their profiles and the correlation of their arcs,
+with each story's nearest neighbour.
+
+--format csv writes one tidy table (columns section, story, other, measure,
+tone, point, value); see the README for its sections. --chart draws the
+profiles as stacked bars above the overlaid arcs (.svg or .png); --html writes
+a self-contained page with the chart and the tables.
+
+Examples:
+  storylens compare --seeds
+  storylens compare a.txt b.txt c.txt --chart tone.svg
+  storylens compare stories/ --format csv > compare.csv
+  storylens compare stories/ --html compare.html`,
+		flags: func(fs *flag.FlagSet) any {
+			o := &compareOptions{}
+			o.register(fs)
+			fs.StringVar(&o.model, "model", "", "model directory from storylens train (default: the embedded model)")
+			fs.StringVar(&o.chart, "chart", "", "write the chart to this .svg or .png file")
+			fs.StringVar(&o.html, "html", "", "write a self-contained HTML page with the chart and tables")
+			return o
+		},
+		run: runCompare,
+	})
+}
+
+type compareOptions struct {
+	commonOptions
+	model, chart, html string
+}
+
+// toneOrder returns the tones in display order (the default taxonomy's
+// order when the model has it) and where each sits in the model's order.
+func toneOrder(classes []string) ([]string, []int) {
+	order := slices.Clone(classes)
+	if len(classes) == len(datasets.ToneLabels) {
+		ok := true
+		for _, t := range datasets.ToneLabels {
+			ok = ok && slices.Contains(classes, t)
+		}
+		if ok {
+			order = slices.Clone(datasets.ToneLabels)
+		}
+	}
+	idx := make([]int, len(order))
+	for i, t := range order {
+		idx[i] = slices.Index(classes, t)
+	}
+	return order, idx
+}
+
+func runCompare(ctx context.Context, e *env, opts any, args []string) error {
+	o := opts.(*compareOptions)
+	args, err := o.inputs("compare", args)
+	if err != nil {
+		return err
+	}
+	format, err := o.resolveFormat(e)
+	if err != nil {
+		return err
+	}
+	if format == "jsonl" {
+		return usagef("compare: --format table or csv (jsonl is for per-paragraph output: use label or export)")
+	}
+	var chartFormat string
+	if o.chart != "" {
+		if chartFormat, err = report.ChartFormat(o.chart); err != nil {
+			return usagef("compare: %v", err)
+		}
+	}
+	m, err := loadModel(o.model)
+	if err != nil {
+		return err
+	}
+	if m.Tone == nil {
+		return fmt.Errorf("compare: the model has no tone classifier; train one with storylens train --task tone")
+	}
+	tones, idx := toneOrder(m.ToneClasses())
+	var results []report.StoryResult
+	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) (report.StoryResult, error) {
+		st, rows := models.Analyse(a, s)
+		labels := m.Label(st)
+		rs := report.Story{Name: s.Name}
+		for i, l := range labels {
+			probs := make([]float64, len(idx))
+			for k, j := range idx {
+				probs[k] = l.ToneProbs[j]
+			}
+			rs.Paragraphs = append(rs.Paragraphs, report.Paragraph{
+				Words: rows[i].Words, Tone: l.Tone.Label, ToneConfidence: l.Tone.Confidence, ToneProbs: probs,
+				Valence: st.Paras[i].Vec.Dense[features.FValence],
+			})
+		}
+		return report.Result(rs, tones), nil
+	}, func(r report.StoryResult) error {
+		results = append(results, r)
+		return nil
+	})
+	if err != nil && len(results) == 0 {
+		return err
+	}
+	c := report.Compare(results, tones)
+	var werr error
+	if format == "csv" {
+		werr = writeCompareCSV(e, c)
+	} else {
+		werr = writeCompareTable(e, c)
+	}
+	if werr != nil {
+		return werr
+	}
+	if o.chart != "" {
+		if werr = writeFile(o.chart, func(f *os.File) error { return report.Chart(c, chartFormat, f) }); werr != nil {
+			return werr
+		}
+	}
+	if o.html != "" {
+		if werr = writeFile(o.html, func(f *os.File) error { return report.HTML(c, f) }); werr != nil {
+			return werr
+		}
+	}
+	return err
+}
+
+// writeFile writes a file through a temporary file, so a failure never
+// leaves half a file behind.
+func writeFile(path string, write func(*os.File) error) error {
+	f, err := os.CreateTemp(dirOf(path), ".storylens-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+func dirOf(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if os.IsPathSeparator(path[i]) {
+			return path[:i+1]
+		}
+	}
+	return "."
+}
+
+// compareRow is one row of compare's tidy CSV.
+type compareRow struct {
+	Section string `csv:"section"`
+	Story   string `csv:"story"`
+	Other   string `csv:"other"`
+	Measure string `csv:"measure"`
+	Tone    string `csv:"tone"`
+	Point   string `csv:"point"`
+	Value   string `csv:"value"`
+}
+
+func f4(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
+
+func writeCompareCSV(e *env, c *report.Comparison) error {
+	var rows []compareRow
+	for _, s := range c.Stories {
+		for _, m := range []struct {
+			name string
+			v    []float64
+		}{{"paragraphs", s.Profile.Paragraphs}, {"words", s.Profile.Words}, {"confidence", s.Profile.Confidence}} {
+			for t, tone := range c.Tones {
+				rows = append(rows, compareRow{Section: "profile", Story: s.Name, Measure: m.name, Tone: tone, Value: f4(m.v[t])})
+			}
+		}
+	}
+	for _, s := range c.Stories {
+		for _, m := range []struct {
+			name string
+			v    []float64
+		}{{"dct", s.Arc.DCT}, {"rolling", s.Arc.Rolling}} {
+			for p, v := range m.v {
+				rows = append(rows, compareRow{Section: "arc", Story: s.Name, Measure: m.name, Point: strconv.Itoa(p + 1), Value: f4(v)})
+			}
+		}
+	}
+	for i, s := range c.Stories {
+		for j, t := range c.Stories {
+			rows = append(rows,
+				compareRow{Section: "distance", Story: s.Name, Other: t.Name, Measure: "profile_js", Value: f4(c.Distance[i][j])},
+				compareRow{Section: "distance", Story: s.Name, Other: t.Name, Measure: "arc_correlation", Value: f4(c.ArcCorrelation[i][j])})
+		}
+	}
+	for i, s := range c.Stories {
+		if c.Nearest[i] >= 0 {
+			rows = append(rows,
+				compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.Nearest[i]].Name, Measure: "profile_js", Value: f4(c.Distance[i][c.Nearest[i]])},
+				compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.ClosestArc[i]].Name, Measure: "arc_correlation", Value: f4(c.ArcCorrelation[i][c.ClosestArc[i]])})
+		}
+	}
+	bw := bufio.NewWriter(e.stdout)
+	cw := gocsv.NewSafeCSVWriter(csv.NewWriter(bw))
+	if err := gocsv.MarshalCSV(&rows, cw); err != nil {
+		return err
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func writeCompareTable(e *env, c *report.Comparison) error {
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprint(tw, "story\tparagraphs\twords")
+	for _, t := range c.Tones {
+		fmt.Fprintf(tw, "\t%s", t)
+	}
+	fmt.Fprint(tw, "\tnearest (profile distance)\tclosest arc (correlation)\n")
+	for i, s := range c.Stories {
+		fmt.Fprintf(tw, "%s\t%d\t%d", s.Name, s.Paragraphs, s.Words)
+		for t := range c.Tones {
+			fmt.Fprintf(tw, "\t%.2f", s.Profile.Paragraphs[t])
+		}
+		if c.Nearest[i] >= 0 {
+			fmt.Fprintf(tw, "\t%s (%.2f)\t%s (%.2f)", c.Stories[c.Nearest[i]].Name, c.Distance[i][c.Nearest[i]],
+				c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation[i][c.ClosestArc[i]])
+		} else {
+			fmt.Fprint(tw, "\t—\t—")
+		}
+		fmt.Fprintln(tw)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "\nTone shares are by paragraphs. Arcs (10 points of 100, DCT low-pass):")
+	tw = tabwriter.NewWriter(e.stdout, 0, 4, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "story\t")
+	for p := 0; p < report.Points; p += 10 {
+		fmt.Fprintf(tw, "%d%%\t", p+5)
+	}
+	fmt.Fprintln(tw)
+	for _, s := range c.Stories {
+		fmt.Fprintf(tw, "%s\t", s.Name)
+		for p := 4; p < report.Points; p += 10 {
+			fmt.Fprintf(tw, "%+.2f\t", s.Arc.DCT[p])
+		}
+		fmt.Fprintln(tw)
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/storylens -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test ./cmd/storylens -update rewrites it after a deliberate change):\n%s", path, firstDiff(string(want), got))
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if al[i] != bl[i] {
+			return "line " + itoa(i+1) + ":\n want " + al[i] + "\n  got " + bl[i]
+		}
+	}
+	return "lengths differ"
+}
+
+// tricky is a story whose text has quotes, commas and, hard-wrapped, a
+// newline inside a paragraph.
+const tricky = `"Stop," said Mira, "or I'll — no, don't."
+
+Theo laughed, a long, low laugh,
+and the rain came down on "the old house".
+
+She waited.
+`
+
+func TestExportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	story := filepath.Join(dir, "tricky.txt")
+	os.WriteFile(story, []byte(tricky), 0o644)
+	out, errs, code := runCLI(t, "", "export", story, "--seeds")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rows := readCSV(t, out)
+	if len(rows) != 118 || rows[1]["text"] != "Theo laughed, a long, low laugh,\nand the rain came down on \"the old house\"." {
+		t.Fatalf("%d rows; row 2 text %q", len(rows), rows[1]["text"])
+	}
+	path := filepath.Join(dir, "export.csv")
+	os.WriteFile(path, []byte(out), 0o644)
+	// The export is training and evaluation input.
+	if _, errs, code := runCLI(t, "", "train", "--data", path, "--out", filepath.Join(dir, "m"), "--folds", "2", "--quiet"); code != 0 {
+		t.Errorf("train on export: exit %d: %s", code, errs)
+	}
+	if _, errs, code := runCLI(t, "", "eval", "--data", path); code != 0 {
+		t.Errorf("eval on export: exit %d: %s", code, errs)
+	}
+	// Python's csv module, which pandas' parser follows, reads the same
+	// text back, quotes, commas and newlines intact.
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found: the pandas-style read is not checked")
+	}
+	script := `import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+r = rows[1]
+assert len(rows) == 118, len(rows)
+assert r["text"] == 'Theo laughed, a long, low laugh,\nand the rain came down on "the old house".', repr(r["text"])
+assert rows[0]["text"].startswith('"Stop," said Mira'), rows[0]["text"]
+assert float(r["pov_confidence"]) <= 1
+print("ok")`
+	got, err := exec.Command(py, "-c", script, path).CombinedOutput()
+	if err != nil || strings.TrimSpace(string(got)) != "ok" {
+		t.Errorf("python csv read: %v\n%s", err, got)
+	}
+}
+
+func TestExportFeatures(t *testing.T) {
+	out, errs, code := runCLI(t, "", "export", "--seeds", "--features")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	header := strings.SplitN(out, "\n", 2)[0]
+	cols := strings.Split(header, ",")
+	if len(cols) != 14+28+1 || cols[13] != "text" || cols[14] != "f_words" || cols[len(cols)-1] != "stems" {
+		t.Errorf("header = %s", header)
+	}
+	rows := readCSV(t, out)
+	if len(rows) != 115 || rows[0]["stems"] == "" || rows[0]["f_narr_third"] == "" {
+		t.Errorf("%d rows, first %v", len(rows), rows[0])
+	}
+}
+
+func TestCompareSeedsGolden(t *testing.T) {
+	dir := t.TempDir()
+	chart := filepath.Join(dir, "tone.svg")
+	page := filepath.Join(dir, "tone.html")
+	table, errs, code := runCLI(t, "", "compare", "--seeds", "--format", "table", "--chart", chart, "--html", page)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	golden(t, "compare_seeds.txt", table)
+	csvOut, _, _ := runCLI(t, "", "compare", "--seeds", "--format", "csv")
+	golden(t, "compare_seeds.csv", csvOut)
+	rows := readCSV(t, csvOut)
+	sections := map[string]int{}
+	for _, r := range rows {
+		sections[r["section"]]++
+	}
+	// 3 stories × 3 weightings × 6 tones; 3 × 2 arcs × 100 points; 3 × 3 × 2 distances; 3 × 2 nearest.
+	if sections["profile"] != 54 || sections["arc"] != 600 || sections["distance"] != 18 || sections["nearest"] != 6 {
+		t.Errorf("sections = %v", sections)
+	}
+	svg, err := os.ReadFile(chart)
+	if err != nil || !strings.Contains(string(svg), ">stefan_pov<") {
+		t.Errorf("chart: %v", err)
+	}
+	html, err := os.ReadFile(page)
+	if err != nil || !strings.Contains(string(html), "<svg") || !strings.Contains(string(html), "bittersweet_goodbye") {
+		t.Errorf("page: %v", err)
+	}
+	_, errs, code = runCLI(t, "", "compare", "--seeds", "--chart", filepath.Join(dir, "x.gif"))
+	if code != 2 || !strings.Contains(errs, "x.gif: the chart must be a .svg or .png file") {
+		t.Errorf("bad chart name: exit %d, %q", code, errs)
+	}
+}

@@ -1,0 +1,152 @@
+package report
+
+import (
+	"math"
+)
+
+// Paragraph is what a comparison needs of one labelled paragraph.
+type Paragraph struct {
+	Words          int
+	Tone           string
+	ToneConfidence float64
+	ToneProbs      []float64 // probability of each tone, in the Comparison's Tones order
+	Valence        float64   // mean VADER valence of its lexicon words, -4..4
+}
+
+// Story is a story's labelled paragraphs in order.
+type Story struct {
+	Name       string
+	Paragraphs []Paragraph
+}
+
+// ToneValence places each default tone on the pleasant–unpleasant axis
+// used by the arc; tones of a custom label set that are not here count 0.
+var ToneValence = map[string]float64{
+	"happy": 1, "tender": 0.7, "neutral": 0, "tense": -0.6, "angry": -0.8, "sad": -1,
+}
+
+// Profile is a story's share of each tone, three ways: by paragraphs, by
+// words, and by the classifier's confidence (each paragraph's tone
+// probabilities summed).
+type Profile struct {
+	Paragraphs []float64
+	Words      []float64
+	Confidence []float64
+}
+
+// Arc is a story's emotional score over narrative time.
+type Arc struct {
+	// Raw is one score per paragraph, in [-1, 1]: the mean of the tone
+	// probabilities' valence (ToneValence) and the VADER valence / 4.
+	Raw []float64
+	// Rolling is Raw smoothed by a centred rolling mean over a tenth of the
+	// story, resampled to Points points.
+	Rolling []float64
+	// DCT is Raw reconstructed from its first LowPass DCT coefficients at
+	// Points points.
+	DCT []float64
+}
+
+// StoryResult is one story's profile and arc.
+type StoryResult struct {
+	Name       string
+	Paragraphs int
+	Words      int
+	Profile    Profile
+	Arc        Arc
+}
+
+// Comparison is every story's result and the distances between them.
+type Comparison struct {
+	Tones   []string
+	Stories []StoryResult
+	// Distance[i][j] is the Jensen–Shannon distance between the
+	// paragraph-share profiles of stories i and j (0 same, 1 disjoint).
+	Distance [][]float64
+	// ArcCorrelation[i][j] is the Pearson correlation of the DCT arcs.
+	ArcCorrelation [][]float64
+	// Nearest[i] is the story with the closest profile, ClosestArc[i] the
+	// one with the most correlated arc; -1 with fewer than two stories.
+	Nearest, ClosestArc []int
+}
+
+// Result computes one story's profile and arc.
+func Result(s Story, tones []string) StoryResult {
+	r := StoryResult{Name: s.Name, Paragraphs: len(s.Paragraphs)}
+	k := len(tones)
+	p := Profile{Paragraphs: make([]float64, k), Words: make([]float64, k), Confidence: make([]float64, k)}
+	raw := make([]float64, len(s.Paragraphs))
+	index := map[string]int{}
+	for i, t := range tones {
+		index[t] = i
+	}
+	for i, para := range s.Paragraphs {
+		r.Words += para.Words
+		if t, ok := index[para.Tone]; ok {
+			p.Paragraphs[t]++
+			p.Words[t] += float64(para.Words)
+		}
+		toneScore := 0.0
+		for t, pr := range para.ToneProbs {
+			if t < k {
+				p.Confidence[t] += pr
+				toneScore += pr * ToneValence[tones[t]]
+			}
+		}
+		raw[i] = (toneScore + math.Max(-1, math.Min(1, para.Valence/4))) / 2
+	}
+	normalise(p.Paragraphs)
+	normalise(p.Words)
+	normalise(p.Confidence)
+	r.Profile = p
+	r.Arc = Arc{
+		Raw:     raw,
+		Rolling: Resample(RollingMean(raw, 0.1), Points),
+		DCT:     DCTLowPass(raw, LowPass, Points),
+	}
+	return r
+}
+
+func normalise(xs []float64) {
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	if sum == 0 {
+		return
+	}
+	for i := range xs {
+		xs[i] /= sum
+	}
+}
+
+// Compare computes the distances between story results.
+func Compare(results []StoryResult, tones []string) *Comparison {
+	n := len(results)
+	c := &Comparison{Tones: tones, Stories: results, Nearest: make([]int, n), ClosestArc: make([]int, n)}
+	c.Distance = make([][]float64, n)
+	c.ArcCorrelation = make([][]float64, n)
+	for i := range results {
+		c.Distance[i] = make([]float64, n)
+		c.ArcCorrelation[i] = make([]float64, n)
+		for j := range results {
+			c.Distance[i][j] = JensenShannon(results[i].Profile.Paragraphs, results[j].Profile.Paragraphs)
+			c.ArcCorrelation[i][j] = Correlation(results[i].Arc.DCT, results[j].Arc.DCT)
+		}
+	}
+	for i := range results {
+		c.Nearest[i], c.ClosestArc[i] = -1, -1
+		for j := range results {
+			if j == i {
+				continue
+			}
+			if c.Nearest[i] < 0 || c.Distance[i][j] < c.Distance[i][c.Nearest[i]] {
+				c.Nearest[i] = j
+			}
+			if c.ClosestArc[i] < 0 || c.ArcCorrelation[i][j] > c.ArcCorrelation[i][c.ClosestArc[i]] {
+				c.ClosestArc[i] = j
+			}
+		}
+	}
+	return c
+}
