@@ -89,6 +89,38 @@ print("ok")`
 	if err != nil || strings.TrimSpace(string(got)) != "ok" {
 		t.Errorf("python csv read: %v\n%s", err, got)
 	}
+	// pandas and R themselves, with default options, where installed
+	// (.ci/run installs them).
+	pandas := `import pandas as pd, sys
+df = pd.read_csv(sys.argv[1])
+assert df.shape[0] == 118, df.shape
+assert df.text[1] == 'Theo laughed, a long, low laugh,\nand the rain came down on "the old house".', repr(df.text[1])
+assert str(df.pov_confidence.dtype) == "float64"
+print("ok")`
+	withPandas := ""
+	for _, p := range []string{py, "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import pandas").Run() == nil {
+			withPandas = p
+			break
+		}
+	}
+	if withPandas != "" {
+		got, err := exec.Command(withPandas, "-c", pandas, path).CombinedOutput()
+		if err != nil || strings.TrimSpace(string(got)) != "ok" {
+			t.Errorf("pandas.read_csv: %v\n%s", err, got)
+		}
+	} else {
+		t.Log("pandas not installed: pandas.read_csv not checked")
+	}
+	if rs, err := exec.LookPath("Rscript"); err == nil {
+		r := `df <- read.csv(commandArgs(TRUE)[1]); stopifnot(nrow(df) == 118, df$text[2] == "Theo laughed, a long, low laugh,\nand the rain came down on \"the old house\".", is.numeric(df$pov_confidence)); cat("ok")`
+		got, err := exec.Command(rs, "-e", r, path).CombinedOutput()
+		if err != nil || !strings.HasSuffix(strings.TrimSpace(string(got)), "ok") {
+			t.Errorf("R read.csv: %v\n%s", err, got)
+		}
+	} else {
+		t.Log("R not installed: read.csv not checked")
+	}
 }
 
 func TestExportFeatures(t *testing.T) {
