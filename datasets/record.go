@@ -28,9 +28,9 @@ func (s *Share) UnmarshalCSV(v string) error {
 	return err
 }
 
-// Paragraph is one row of `storylens paragraphs`: the dataset columns that
-// need no model.
-type Paragraph struct {
+// Position is where a paragraph is and what it holds: the dataset columns
+// before the labels.
+type Position struct {
 	Story     string `csv:"story" json:"story"`
 	Chapter   int    `csv:"chapter" json:"chapter"`
 	Paragraph int    `csv:"paragraph" json:"paragraph"`
@@ -38,7 +38,19 @@ type Paragraph struct {
 	End       int    `csv:"end" json:"end"`
 	Words     int    `csv:"words" json:"words"`
 	Dialogue  Share  `csv:"dialogue" json:"dialogue"`
-	Text      string `csv:"text" json:"text"`
+}
+
+// Paragraph is one row of `storylens paragraphs`: the dataset columns that
+// need no model.
+type Paragraph struct {
+	Position
+	Text string `csv:"text" json:"text"`
+}
+
+// NewParagraph makes the row of a paragraph block of a story.
+func NewParagraph(story string, b features.Block, d *features.Doc, text []byte) Paragraph {
+	return Paragraph{Position: Position{Story: story, Chapter: b.Chapter, Paragraph: b.Index, Start: b.Start, End: b.End,
+		Words: d.Words, Dialogue: Share(d.DialogueShare())}, Text: string(text)}
 }
 
 // Analysed is a story's paragraph with its analysis, the input to
@@ -65,16 +77,7 @@ func Analyse(s *Story, a *features.Analyzer) []Analysed {
 		out = append(out, Analysed{
 			Block:  b,
 			Vector: features.Vectorize(&doc),
-			Row: Paragraph{
-				Story:     s.Name,
-				Chapter:   b.Chapter,
-				Paragraph: b.Index,
-				Start:     b.Start,
-				End:       b.End,
-				Words:     doc.Words,
-				Dialogue:  Share(doc.DialogueShare()),
-				Text:      string(text),
-			},
+			Row:    NewParagraph(s.Name, b, &doc, text),
 		})
 	}
 	return out
@@ -83,13 +86,7 @@ func Analyse(s *Story, a *features.Analyzer) []Analysed {
 // Record is one row of the dataset CSV with predictions: the columns of
 // `storylens label` and `storylens export`.
 type Record struct {
-	Story           string `csv:"story" json:"story"`
-	Chapter         int    `csv:"chapter" json:"chapter"`
-	Paragraph       int    `csv:"paragraph" json:"paragraph"`
-	Start           int    `csv:"start" json:"start"`
-	End             int    `csv:"end" json:"end"`
-	Words           int    `csv:"words" json:"words"`
-	Dialogue        Share  `csv:"dialogue" json:"dialogue"`
+	Position
 	POV             string `csv:"pov" json:"pov"`
 	POVConfidence   Share  `csv:"pov_confidence" json:"pov_confidence"`
 	Tone            string `csv:"tone" json:"tone"`

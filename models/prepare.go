@@ -84,8 +84,7 @@ func Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Parag
 		d := a.Analyze(text, style)
 		p := newPara(&d, b.POV)
 		paras = append(paras, p)
-		rows = append(rows, datasets.Paragraph{Story: st.Name, Chapter: b.Chapter, Paragraph: b.Index,
-			Start: b.Start, End: b.End, Words: d.Words, Dialogue: datasets.Share(d.DialogueShare()), Text: string(text)})
+		rows = append(rows, datasets.NewParagraph(st.Name, b, &d, text))
 	}
 	return NewStory(st.Name, paras), rows
 }

@@ -65,16 +65,12 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 	}
 	if !o.features {
 		out := newRowWriter[datasets.Record](format, e.stdout, e.width, nil)
-		err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
+		return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
 			return labelStory(m, s, a), nil
-		}, out.write)
-		if ferr := out.flush(); err == nil {
-			err = ferr
-		}
-		return err
+		})
 	}
 	out := newRowWriter[datasets.Exported](format, e.stdout, e.width, nil)
-	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Exported, error) {
+	return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Exported, error) {
 		st, rows := models.Analyse(a, s)
 		recs := records(rows, m.Label(st))
 		out := make([]datasets.Exported, len(recs))
@@ -82,9 +78,5 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 			out[i] = datasets.Exported{Record: recs[i], FeatureColumns: datasets.NewFeatureColumns(&st.Paras[i].Vec)}
 		}
 		return out, nil
-	}, out.write)
-	if ferr := out.flush(); err == nil {
-		err = ferr
-	}
-	return err
+	})
 }

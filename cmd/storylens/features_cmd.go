@@ -74,18 +74,14 @@ func runFeatures(ctx context.Context, e *env, opts any, args []string) error {
 	default:
 		out = newFeatureWriter(format, e.stdout)
 	}
-	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) ([]featureRow, error) {
+	return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]featureRow, error) {
 		an := datasets.Analyse(s, a)
 		rows := make([]featureRow, len(an))
 		for i := range an {
 			rows[i] = featureRow{an[i].Row, an[i].Vector}
 		}
 		return rows, nil
-	}, out.write)
-	if ferr := out.flush(); err == nil {
-		err = ferr
-	}
-	return err
+	})
 }
 
 func ff(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

@@ -71,8 +71,7 @@ func records(rows []datasets.Paragraph, labels []models.Labels) []datasets.Recor
 	out := make([]datasets.Record, len(rows))
 	for i, r := range rows {
 		l := labels[i]
-		out[i] = datasets.Record{Story: r.Story, Chapter: r.Chapter, Paragraph: r.Paragraph, Start: r.Start, End: r.End,
-			Words: r.Words, Dialogue: r.Dialogue,
+		out[i] = datasets.Record{Position: r.Position,
 			POV: l.POV.Label, POVConfidence: datasets.Share(l.POV.Confidence),
 			Tone: l.Tone.Label, ToneConfidence: datasets.Share(l.Tone.Confidence),
 			Focus: l.Focus.Label, FocusConfidence: datasets.Share(l.Focus.Confidence),
@@ -96,11 +95,7 @@ func runLabel(ctx context.Context, e *env, opts any, args []string) error {
 		return err
 	}
 	out := newRowWriter(format, e.stdout, e.width, labelColumns)
-	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
+	return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
 		return labelStory(m, s, a), nil
-	}, out.write)
-	if ferr := out.flush(); err == nil {
-		err = ferr
-	}
-	return err
+	})
 }

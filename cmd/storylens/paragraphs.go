@@ -54,16 +54,12 @@ func runParagraphs(ctx context.Context, e *env, opts any, args []string) error {
 		return err
 	}
 	out := newRowWriter(format, e.stdout, e.width, paragraphColumns)
-	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Paragraph, error) {
+	return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Paragraph, error) {
 		an := datasets.Analyse(s, a)
 		rows := make([]datasets.Paragraph, len(an))
 		for i := range an {
 			rows[i] = an[i].Row
 		}
 		return rows, nil
-	}, out.write)
-	if ferr := out.flush(); err == nil {
-		err = ferr
-	}
-	return err
+	})
 }

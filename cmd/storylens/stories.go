@@ -132,3 +132,14 @@ func eachStory[R any](ctx context.Context, e *env, args []string, jobs int,
 	}
 	return nil
 }
+
+// writeStories runs work on every story and writes its rows with w, in
+// input order, flushing w at the end whatever happened.
+func writeStories[R any](ctx context.Context, e *env, args []string, jobs int, w rowWriter[R],
+	work func(*datasets.Story, *features.Analyzer) ([]R, error)) error {
+	err := eachStory(ctx, e, args, jobs, work, w.write)
+	if ferr := w.flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
