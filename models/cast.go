@@ -233,29 +233,3 @@ func nameWords(label string) []string {
 	}
 	return out
 }
-
-// SameFocus reports whether a predicted and a gold focus label name the
-// same character: equal special values, or the words of the shorter
-// name (without titles) all in the longer one ("Stefan" and "Stefan
-// Salvatore", "Harding" and "Mr. Harding").
-func SameFocus(pred, gold string) bool {
-	if pred == gold {
-		return true
-	}
-	if pred == Narrator || pred == None || gold == Narrator || gold == None {
-		return false
-	}
-	a, b := nameWords(pred), nameWords(gold)
-	if len(a) == 0 || len(b) == 0 {
-		return false
-	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	for _, w := range a {
-		if !slices.Contains(b, w) {
-			return false
-		}
-	}
-	return true
-}

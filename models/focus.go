@@ -19,7 +19,7 @@ var focusInputs = []Input{
 	in("is_name", flagBins), in("is_narrator", flagBins), in("is_none", flagBins),
 	in("mentions", smallBins), in("narration_mentions", smallBins), in("dialogue_mentions", smallBins),
 	in("first_named", flagBins), in("sentence_subject", flagBins), in("speaker", flagBins),
-	in("possessive_only", flagBins), in("mention_share", shareBins),
+	in("possessive_only", flagBins),
 	in("prev_mentions", smallBins), in("prev2_mentions", smallBins), in("next_mentions", smallBins),
 	in("paragraphs_since_seen", []float64{0, 1, 2, 3, 5, 8}), in("story_rank", []float64{0, 1, 2, 4, 8}),
 	in("pov_heading", flagBins), in("pronoun_agreement", []float64{-0.5, 0.5}), in("names_in_paragraph", smallBins),
@@ -130,28 +130,23 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, stats []map[int
 	case cand.char >= 0:
 		ci := cand.char
 		dst[0] = 1
-		all := 0
-		for _, m := range stats[i] {
-			all += m.total
-		}
 		if m, ok := stats[i][ci]; ok {
 			dst[3], dst[4], dst[5] = float64(m.total), float64(m.narration), float64(m.dialogue)
 			dst[6] = b2f(m.firstAt == firstMentionIndex(stats[i]))
 			dst[7], dst[8] = b2f(m.subject), b2f(m.speaker)
 			dst[9] = b2f(m.possessive == m.total)
-			dst[10] = float64(m.total) / float64(max(1, all))
 		} else {
-			dst[3], dst[4], dst[5], dst[6], dst[7], dst[8], dst[9], dst[10] = 0, 0, 0, 0, 0, 0, 0, 0
+			dst[3], dst[4], dst[5], dst[6], dst[7], dst[8], dst[9] = 0, 0, 0, 0, 0, 0, 0
 		}
-		dst[11], dst[12], dst[13] = cnt(i-1, ci), cnt(i-2, ci), cnt(i+1, ci)
+		dst[10], dst[11], dst[12] = cnt(i-1, ci), cnt(i-2, ci), cnt(i+1, ci)
 		for j := i - 1; j >= max(0, i-10); j-- {
 			if _, ok := stats[j][ci]; ok {
-				dst[14] = float64(i - j)
+				dst[13] = float64(i - j)
 				break
 			}
 		}
-		dst[15] = float64(s.cast.rank[ci])
-		dst[16] = b2f(p.POVHint != "" && s.cast.indexOf(p.POVHint) == ci)
+		dst[14] = float64(s.cast.rank[ci])
+		dst[15] = b2f(p.POVHint != "" && s.cast.indexOf(p.POVHint) == ci)
 		g := s.cast.chars[ci].gender
 		agree := 0.0
 		if p.Pronouns.Masculine > p.Pronouns.Feminine {
@@ -159,8 +154,8 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, stats []map[int
 		} else if p.Pronouns.Feminine > p.Pronouns.Masculine {
 			agree = -sign(float64(g))
 		}
-		dst[17] = agree
-		dst[18] = names
+		dst[16] = agree
+		dst[17] = names
 		spoke := func(j int) float64 {
 			if j < 0 {
 				return 0
@@ -170,20 +165,20 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, stats []map[int
 			}
 			return 0
 		}
-		dst[29], dst[30] = spoke(i-2), spoke(i-1)
-		dst[31] = b2f(d[features.FDialogue] > 0.9)
+		dst[28], dst[29] = spoke(i-2), spoke(i-1)
+		dst[30] = b2f(d[features.FDialogue] > 0.9)
 	case cand.label == Narrator:
 		dst[1] = 1
-		dst[19], dst[20] = s.First, s.Second
-		dst[21], dst[22], dst[23] = d[fNarrFirst], d[fNarrSecond], d[fNarrThird]
-		dst[24] = names
+		dst[18], dst[19] = s.First, s.Second
+		dst[20], dst[21], dst[22] = d[fNarrFirst], d[fNarrSecond], d[fNarrThird]
+		dst[23] = names
 	default:
 		dst[2] = 1
-		dst[25] = names
-		dst[26] = d[fNarrFirst] + d[fNarrSecond] + d[fNarrThird]
-		dst[27] = d[fWords]
+		dst[24] = names
+		dst[25] = d[fNarrFirst] + d[fNarrSecond] + d[fNarrThird]
+		dst[26] = d[fWords]
 		if i > 0 {
-			dst[28] = float64(len(stats[i-1]))
+			dst[27] = float64(len(stats[i-1]))
 		}
 	}
 	return dst
