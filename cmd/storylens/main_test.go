@@ -196,3 +196,37 @@ func TestReadmeCommands(t *testing.T) {
 		t.Error("README has no `go run ./cmd/storylens` command")
 	}
 }
+
+// TestReadmeSamples checks that the sample output shown in the README is
+// what the commands print now.
+func TestReadmeSamples(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := []struct {
+		after string
+		args  []string
+	}{
+		{"`storylens label --seeds` prints (first rows):", []string{"label", "--seeds", "--format", "table"}},
+		{"`storylens compare --seeds --chart docs/compare-seeds.png` prints", []string{"compare", "--seeds", "--format", "table"}},
+	}
+	for _, sm := range samples {
+		_, rest, ok := strings.Cut(string(readme), sm.after)
+		if !ok {
+			t.Errorf("README has no %q", sm.after)
+			continue
+		}
+		_, block, _ := strings.Cut(rest, "```\n")
+		block, _, _ = strings.Cut(block, "```")
+		out, errs, code := runCLI(t, "", sm.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", sm.args, code, errs)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+			if !strings.Contains(out, line+"\n") {
+				t.Errorf("README shows a line %v no longer prints:\n%s", sm.args, line)
+			}
+		}
+	}
+}
