@@ -21,8 +21,12 @@ type Story struct {
 	// Path is where the story was read from, as given ("-" for stdin).
 	Path string
 	// Data is the story's bytes exactly as read, byte-order mark included,
-	// so that paragraph offsets index the file.
+	// so that paragraph offsets index the file. For HTML and EPUB input it
+	// is the story text extracted from the markup (see ReadHTML), and
+	// offsets index that text.
 	Data []byte
+	// Meta is the metadata of an AO3 or EPUB download, or nil.
+	Meta *Metadata
 }
 
 // MaxStoryBytes is the largest story read; a larger one is refused rather
@@ -64,7 +68,10 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
-// ReadStory reads and checks one story file; "-" reads stdin.
+// ReadStory reads and checks one story file; "-" reads stdin. Plain text
+// and Markdown are read as they are; HTML (AO3 downloads) and EPUB books
+// are recognised by extension or content and read by ReadHTML and
+// ReadEPUB.
 func ReadStory(path string, stdin io.Reader) (*Story, error) {
 	if path == "-" {
 		return ReadFrom("-", "stdin", stdin)
@@ -82,10 +89,7 @@ func ReadStory(path string, stdin io.Reader) (*Story, error) {
 		if _, err := io.ReadFull(f, data); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		if err := Check(path, data); err != nil {
-			return nil, err
-		}
-		return &Story{Name: StoryName(path), Path: path, Data: data}, nil
+		return Parse(path, StoryName(path), data)
 	}
 	return ReadFrom(path, StoryName(path), f)
 }
@@ -96,7 +100,7 @@ func StoryName(path string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// ReadFrom reads a story from r and checks that it is UTF-8 text.
+// ReadFrom reads a story from r.
 func ReadFrom(path, name string, r io.Reader) (*Story, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxStoryBytes+1))
 	if err != nil {
@@ -105,10 +109,33 @@ func ReadFrom(path, name string, r io.Reader) (*Story, error) {
 	if len(data) > MaxStoryBytes {
 		return nil, &InputError{Path: path, Offset: -1, Err: ErrTooLarge, Hint: "split it into smaller files"}
 	}
-	if err := Check(path, data); err != nil {
+	return Parse(path, name, data)
+}
+
+// Parse makes a story of a file's bytes: an EPUB (a zip archive) or HTML
+// by extension or content, plain text or Markdown otherwise.
+func Parse(path, name string, data []byte) (*Story, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	var s *Story
+	var err error
+	switch {
+	case ext == ".epub" || bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		s, err = ReadEPUB(path, data)
+	case ext == ".html" || ext == ".htm" || ext == ".xhtml" || isHTML(data):
+		s, err = ReadHTML(path, data)
+	default:
+		if err := Check(path, data); err != nil {
+			return nil, err
+		}
+		return &Story{Name: name, Path: path, Data: data}, nil
+	}
+	if err != nil {
 		return nil, err
 	}
-	return &Story{Name: name, Path: path, Data: data}, nil
+	if s.Meta == nil || s.Meta.Title == "" {
+		s.Name = name
+	}
+	return s, nil
 }
 
 // Check reports whether data is readable text: not empty, no NUL byte,
@@ -154,7 +181,7 @@ func positioned(path string, data []byte, offset int, err error, hint string) *I
 }
 
 // StoryExts are the file extensions read from a directory.
-var StoryExts = []string{".txt", ".md", ".markdown"}
+var StoryExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".epub"}
 
 // Expand turns command-line arguments into story paths: a directory gives
 // the story files inside it, recursively, in lexical order; "-" and files

@@ -1,0 +1,301 @@
+package datasets
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Limits on EPUB archives, so that a hostile file cannot exhaust memory.
+const (
+	MaxEPUBFiles = 5000              // entries in the archive
+	MaxEPUBBytes = MaxStoryBytes     // uncompressed bytes read, all entries together
+	maxEPUBRatio = 200               // uncompressed/compressed size of one entry
+	maxEPUBEntry = MaxStoryBytes / 2 // uncompressed bytes of one entry
+)
+
+// Errors of EPUB reading, inside an *InputError.
+var (
+	ErrNotEPUB  = errors.New("not an EPUB (no META-INF/container.xml pointing to a package document)")
+	ErrZipBomb  = errors.New("the archive expands too far (a zip bomb?)")
+	ErrTooMany  = fmt.Errorf("more than %d files in the archive", MaxEPUBFiles)
+	ErrBadEntry = errors.New("an entry path leaves the archive (path traversal)")
+)
+
+// epubReader reads entries of one archive within the limits.
+type epubReader struct {
+	path  string
+	files map[string]*zip.File
+	read  int64
+}
+
+func (r *epubReader) fail(err error, hint string) error {
+	return &InputError{Path: r.path, Offset: -1, Err: err, Hint: hint}
+}
+
+// open reads an entry whole, counting it against the limits.
+func (r *epubReader) open(name string) ([]byte, error) {
+	f, ok := r.files[name]
+	if !ok {
+		return nil, r.fail(fmt.Errorf("missing file %q", name), "the EPUB is incomplete")
+	}
+	if f.UncompressedSize64 > maxEPUBEntry ||
+		f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > maxEPUBRatio && f.UncompressedSize64 > 1<<20 {
+		return nil, r.fail(ErrZipBomb, name)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, r.fail(fmt.Errorf("%s: %w", name, err), "the EPUB is damaged")
+	}
+	defer rc.Close()
+	// Trust no size field: read at most what is left of the budget.
+	budget := min(int64(maxEPUBEntry), MaxEPUBBytes-r.read)
+	data, err := io.ReadAll(io.LimitReader(rc, budget+1))
+	if err != nil {
+		return nil, r.fail(fmt.Errorf("%s: %w", name, err), "the EPUB is damaged or truncated")
+	}
+	if int64(len(data)) > budget {
+		return nil, r.fail(ErrZipBomb, name)
+	}
+	r.read += int64(len(data))
+	return data, nil
+}
+
+// resolve joins an href to the directory of the document that names it,
+// refusing paths that leave the archive.
+func resolve(base, href string) (string, error) {
+	href, _, _ = strings.Cut(href, "#")
+	if strings.HasPrefix(href, "/") || strings.Contains(href, "\\") || strings.Contains(href, ":") {
+		return "", ErrBadEntry
+	}
+	p := path.Clean(path.Join(path.Dir(base), href))
+	if p == ".." || strings.HasPrefix(p, "../") {
+		return "", ErrBadEntry
+	}
+	return p, nil
+}
+
+type container struct {
+	Rootfiles []struct {
+		FullPath string `xml:"full-path,attr"`
+	} `xml:"rootfiles>rootfile"`
+}
+
+type opf struct {
+	Metadata struct {
+		Titles    []string `xml:"title"`
+		Creators  []string `xml:"creator"`
+		Languages []string `xml:"language"`
+		Subjects  []string `xml:"subject"`
+		Desc      []string `xml:"description"`
+		Dates     []string `xml:"date"`
+	} `xml:"metadata"`
+	Manifest []struct {
+		ID         string `xml:"id,attr"`
+		Href       string `xml:"href,attr"`
+		MediaType  string `xml:"media-type,attr"`
+		Properties string `xml:"properties,attr"`
+	} `xml:"manifest>item"`
+	Spine []struct {
+		IDRef  string `xml:"idref,attr"`
+		Linear string `xml:"linear,attr"`
+	} `xml:"spine>itemref"`
+}
+
+// ReadEPUB reads an EPUB 2 or 3 book (AO3's and FanFicFare's downloads
+// included): metadata from the package document, the story text from the
+// spine's XHTML documents in reading order, extracted as ReadHTML does.
+// Title pages, tables of contents and AO3's preface and afterword are
+// metadata, not story text. All reads are bounded (MaxEPUBFiles,
+// MaxEPUBBytes, a compression-ratio check) and entry paths may not leave
+// the archive.
+func ReadEPUB(p string, data []byte) (*Story, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &InputError{Path: p, Offset: -1, Err: fmt.Errorf("reading the EPUB's zip archive: %w", err), Hint: "the file is damaged or truncated"}
+	}
+	r := &epubReader{path: p, files: map[string]*zip.File{}}
+	if len(zr.File) > MaxEPUBFiles {
+		return nil, r.fail(ErrTooMany, "")
+	}
+	for _, f := range zr.File {
+		name := path.Clean(f.Name)
+		if strings.HasPrefix(name, "../") || name == ".." || strings.HasPrefix(f.Name, "/") {
+			return nil, r.fail(ErrBadEntry, f.Name)
+		}
+		r.files[name] = f
+	}
+	cx, err := r.open("META-INF/container.xml")
+	if err != nil {
+		return nil, r.fail(ErrNotEPUB, "")
+	}
+	var c container
+	if err := xml.Unmarshal(cx, &c); err != nil || len(c.Rootfiles) == 0 {
+		return nil, r.fail(ErrNotEPUB, "")
+	}
+	opfPath, err := resolve("", c.Rootfiles[0].FullPath)
+	if err != nil {
+		return nil, r.fail(ErrBadEntry, c.Rootfiles[0].FullPath)
+	}
+	raw, err := r.open(opfPath)
+	if err != nil {
+		return nil, err
+	}
+	var pkg opf
+	if err := xml.Unmarshal(raw, &pkg); err != nil {
+		return nil, r.fail(fmt.Errorf("%s: %w", opfPath, err), "the package document is not valid XML")
+	}
+	meta := &Metadata{}
+	first := func(xs []string) string {
+		if len(xs) > 0 {
+			return strings.TrimSpace(xs[0])
+		}
+		return ""
+	}
+	meta.Title = first(pkg.Metadata.Titles)
+	for _, a := range pkg.Metadata.Creators {
+		if a = strings.TrimSpace(a); a != "" {
+			meta.Authors = append(meta.Authors, a)
+		}
+	}
+	meta.Language = first(pkg.Metadata.Languages)
+	for _, s := range pkg.Metadata.Subjects {
+		meta.Tags = append(meta.Tags, splitList(s)...)
+	}
+	meta.Summary = strings.TrimSpace(htmlText(first(pkg.Metadata.Desc)))
+	meta.Published = first(pkg.Metadata.Dates)
+
+	hrefs := map[string]string{}
+	skip := map[string]bool{}
+	for _, it := range pkg.Manifest {
+		hrefs[it.ID] = it.Href
+		if strings.Contains(it.Properties, "nav") {
+			skip[it.ID] = true
+		}
+	}
+	var text bytes.Buffer
+	chapter := 0
+	for _, ref := range pkg.Spine {
+		href, ok := hrefs[ref.IDRef]
+		if !ok || skip[ref.IDRef] || ref.Linear == "no" || isFrontMatter(href) {
+			continue
+		}
+		docPath, err := resolve(opfPath, href)
+		if err != nil {
+			return nil, r.fail(ErrBadEntry, href)
+		}
+		body, err := r.open(docPath)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := html.Parse(bytes.NewReader(body))
+		if err != nil {
+			return nil, r.fail(fmt.Errorf("%s: %w", docPath, err), "")
+		}
+		if depth(doc) > MaxNesting {
+			return nil, r.fail(ErrNesting, docPath)
+		}
+		if pre := find(doc, func(n *html.Node) bool { return attr(n, "id") == "preface" }); pre != nil {
+			// AO3's preface page: richer metadata than the OPF's.
+			var m Metadata
+			readPreface(pre, &m)
+			mergeMeta(meta, &m)
+			if find(doc, func(n *html.Node) bool { return attr(n, "id") == "chapters" }) == nil {
+				continue
+			}
+		}
+		if after := find(doc, func(n *html.Node) bool { return attr(n, "id") == "afterword" }); after != nil &&
+			find(doc, func(n *html.Node) bool { return attr(n, "id") == "chapters" }) == nil {
+			for _, bq := range findAll(after, func(n *html.Node) bool { return n.DataAtom == atom.Blockquote }) {
+				meta.Notes = append(meta.Notes, blockText(bq))
+			}
+			continue
+		}
+		root := find(doc, func(n *html.Node) bool { return attr(n, "id") == "chapters" })
+		if root == nil {
+			root = find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+			if root == nil {
+				continue
+			}
+			// A chapter document (FanFicFare, most EPUBs): its first
+			// heading is the chapter's title.
+			if h := find(root, func(n *html.Node) bool {
+				return n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3
+			}); h != nil {
+				w := &textWriter{b: &text, inBlock: text.Len() > 0}
+				w.heading(meta, plain(h), &chapter)
+				h.Parent.RemoveChild(h)
+			}
+		}
+		readChapters(root, meta, &text, &chapter)
+	}
+	name := StoryName(p)
+	return storyFromText(p, name, meta, text.String())
+}
+
+// isFrontMatter recognises FanFicFare's and common EPUB title, table of
+// contents, cover and log pages by their file names.
+func isFrontMatter(href string) bool {
+	base := strings.ToLower(path.Base(href))
+	for _, p := range []string{"title_page", "titlepage", "toc_page", "toc.", "nav.", "cover", "log_page", "copyright"} {
+		if strings.Contains(base, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeMeta fills meta's empty fields from m.
+func mergeMeta(meta, m *Metadata) {
+	if m.Title != "" {
+		meta.Title = m.Title
+	}
+	if len(m.Authors) > 0 {
+		meta.Authors = m.Authors
+	}
+	set := func(dst *[]string, src []string) {
+		if len(src) > 0 {
+			*dst = src
+		}
+	}
+	set(&meta.Rating, m.Rating)
+	set(&meta.Warnings, m.Warnings)
+	set(&meta.Categories, m.Categories)
+	set(&meta.Fandoms, m.Fandoms)
+	set(&meta.Relationships, m.Relationships)
+	set(&meta.Characters, m.Characters)
+	set(&meta.Tags, m.Tags)
+	set(&meta.Series, m.Series)
+	set(&meta.Collections, m.Collections)
+	if m.Language != "" {
+		meta.Language = m.Language
+	}
+	for _, kv := range [][2]*string{{&meta.Published, &m.Published}, {&meta.Updated, &m.Updated}, {&meta.Words, &m.Words},
+		{&meta.Chapters, &m.Chapters}, {&meta.Summary, &m.Summary}} {
+		if *kv[1] != "" {
+			*kv[0] = *kv[1]
+		}
+	}
+	meta.Notes = append(meta.Notes, m.Notes...)
+}
+
+// htmlText is the text of an HTML fragment (an OPF description may hold
+// escaped HTML).
+func htmlText(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return s
+	}
+	return blockText(doc)
+}

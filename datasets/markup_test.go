@@ -1,0 +1,202 @@
+package datasets
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/storylens/storylens/features"
+)
+
+func readFixture(t *testing.T, name string) *Story {
+	t.Helper()
+	s, err := ReadStory(filepath.Join("testdata", "ao3", name), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestAO3HTMLMetadata(t *testing.T) {
+	s := readFixture(t, "after_liz.html")
+	m := s.Meta
+	if m == nil || s.Name != "After Liz" {
+		t.Fatalf("story %q, meta %+v", s.Name, m)
+	}
+	checks := []struct {
+		field string
+		got   any
+		want  any
+	}{
+		{"authors", m.Authors, []string{"quiet_harbour"}},
+		{"rating", m.Rating, []string{"Mature"}},
+		{"warnings", m.Warnings, []string{"Major Character Death"}},
+		{"categories", m.Categories, []string{"F/M"}},
+		{"fandoms", m.Fandoms, []string{"The Vampire Diaries (TV)"}},
+		{"relationships", m.Relationships, []string{"Caroline Forbes/Stefan Salvatore"}},
+		{"tags", m.Tags, []string{"Angst", "Grief/Mourning", "Hurt/Comfort", "Fluff"}},
+		{"language", m.Language, "English"},
+		{"published", m.Published, "2012-03-01"},
+		{"updated", m.Updated, "2012-03-08"},
+		{"chapters", m.Chapters, "2/2"},
+		{"summary", m.Summary, "Caroline loses her mother; Stefan stays."},
+		{"chapter titles", m.ChapterTitles, []string{"Chapter 1: The Hospital", "Chapter 2: Morning"}},
+		{"notes", m.Notes, []string{"Grief, then comfort.", "This chapter deals with a death.", "Comments make my day."}},
+	}
+	for _, c := range checks {
+		if !equalAny(c.got, c.want) {
+			t.Errorf("%s = %v, want %v", c.field, c.got, c.want)
+		}
+	}
+	if len(m.Characters) != 7 || m.Characters[0] != "Stefan Salvatore" {
+		t.Errorf("characters = %v", m.Characters)
+	}
+	text := string(s.Data)
+	if strings.Contains(text, "Comments make my day") || strings.Contains(text, "Grief, then comfort") || strings.Contains(text, "Posted originally") {
+		t.Error("notes or the preface leaked into the story text")
+	}
+	if !strings.Contains(text, "\n\nChapter 2: Morning\n\n") {
+		t.Error("no chapter heading line for chapter 2")
+	}
+}
+
+func equalAny(a, b any) bool {
+	switch x := a.(type) {
+	case []string:
+		return slices.Equal(x, b.([]string))
+	}
+	return a == b
+}
+
+func TestEPUBMetadata(t *testing.T) {
+	s := readFixture(t, "after_liz.epub")
+	if s.Name != "After Liz" || s.Meta.Rating[0] != "Mature" || len(s.Meta.Characters) != 7 || len(s.Meta.ChapterTitles) != 2 {
+		t.Errorf("AO3 EPUB: %q %+v", s.Name, s.Meta)
+	}
+	s = readFixture(t, "bittersweet_goodbye.epub")
+	m := s.Meta
+	if s.Name != "Bittersweet Goodbye" || !slices.Equal(m.Authors, []string{"ink_and_ash"}) || m.Language != "en" ||
+		!slices.Equal(m.Tags, []string{"Angst", "Dreams"}) || m.Summary != "Katherine dreams of a second chance." {
+		t.Errorf("FanFicFare EPUB: %q %+v", s.Name, m)
+	}
+	if strings.Contains(string(s.Data), "Table of Contents") || strings.Contains(string(s.Data), "Author:") {
+		t.Error("title or contents page read as story text")
+	}
+}
+
+// TestSameParagraphs: a story gives the same paragraphs as plain text,
+// AO3 HTML and EPUB.
+func TestSameParagraphs(t *testing.T) {
+	texts := func(s *Story) []string {
+		var out []string
+		for _, a := range Analyse(s, nil2()) {
+			out = append(out, a.Row.Text)
+		}
+		return out
+	}
+	for _, c := range []struct{ seed, fixture string }{
+		{"after_liz.txt", "after_liz.html"}, {"after_liz.txt", "after_liz.epub"},
+		{"stefan_pov.txt", "worth_it.html"}, {"bittersweet_goodbye.txt", "bittersweet_goodbye.epub"},
+	} {
+		plain, err := ReadStory(filepath.Join("..", "seeds", c.seed), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, got := texts(plain), texts(readFixture(t, c.fixture))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %d paragraphs, %s: %d; first difference: %q", c.fixture, len(got), c.seed, len(want), firstDifference(got, want))
+		}
+	}
+}
+
+func firstDifference(a, b []string) string {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return a[i] + " ≠ " + b[i]
+		}
+	}
+	return ""
+}
+
+func zipOf(t *testing.T, files map[string][]byte, method uint16) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		w, err := z.CreateHeader(&zip.FileHeader{Name: n, Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(files[n])
+	}
+	z.Close()
+	return b.Bytes()
+}
+
+// TestHostileEPUBs: bad archives get errors, never a panic or a huge
+// allocation.
+func TestHostileEPUBs(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "ao3", "bittersweet_goodbye.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	container := []byte(`<container><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>`)
+	bomb := bytes.Repeat([]byte{0}, 300<<20)
+	tests := []struct {
+		name string
+		data []byte
+		want error
+		msg  string
+	}{
+		{"truncated", good[:len(good)*2/3], nil, "reading the EPUB's zip archive"},
+		{"not a zip", []byte("PK\x03\x04 nothing"), nil, "reading the EPUB's zip archive"},
+		{"no container", zipOf(t, map[string][]byte{"mimetype": []byte("application/epub+zip")}, zip.Store), ErrNotEPUB, ""},
+		{"path traversal in the spine", zipOf(t, map[string][]byte{
+			"META-INF/container.xml": container,
+			"content.opf":            []byte(`<package><manifest><item id="a" href="../../etc/passwd"/></manifest><spine><itemref idref="a"/></spine></package>`),
+		}, zip.Deflate), ErrBadEntry, ""},
+		{"traversal entry", zipOf(t, map[string][]byte{"../evil.xhtml": []byte("x")}, zip.Store), ErrBadEntry, ""},
+		{"zip bomb", zipOf(t, map[string][]byte{
+			"META-INF/container.xml": container,
+			"content.opf":            []byte(`<package><manifest><item id="a" href="a.xhtml"/></manifest><spine><itemref idref="a"/></spine></package>`),
+			"a.xhtml":                bomb,
+		}, zip.Deflate), ErrZipBomb, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadEPUB("book.epub", tt.data)
+			if err == nil || tt.want != nil && !errors.Is(err, tt.want) || !strings.HasPrefix(err.Error(), "book.epub") || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("ReadEPUB = %v, want %v %q", err, tt.want, tt.msg)
+			}
+		})
+	}
+}
+
+func TestDeepHTML(t *testing.T) {
+	deep := "<html><body>" + strings.Repeat("<div>", 100000) + "text" + strings.Repeat("</div>", 100000) + "</body></html>"
+	_, err := ReadHTML("deep.html", []byte(deep))
+	// The HTML parser itself stops at 512 open elements; ErrNesting guards
+	// trees built otherwise.
+	if err == nil || !strings.HasPrefix(err.Error(), "deep.html") || !strings.Contains(err.Error(), "512") {
+		t.Errorf("deep HTML: %v", err)
+	}
+	s, err := ReadHTML("plain.html", []byte("<html><body><p>One &amp; two.</p><p>Three<br>four.</p>Loose text.<hr><p>After.</p></body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "One & two.\n\nThree\nfour.\n\nLoose text.\n\n* * *\n\nAfter.\n\n"; string(s.Data) != want {
+		t.Errorf("text = %q, want %q", s.Data, want)
+	}
+}
+
+func nil2() *features.Analyzer { return features.NewAnalyzer() }
