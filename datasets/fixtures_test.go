@@ -212,7 +212,7 @@ func fixtureWorks(t *testing.T) (stefan, liz, katherine fixtureWork) {
 		note: "Written for a prompt: the night before he leaves.", endNote: "Thank you for reading.",
 		rating: "Teen And Up Audiences", warnings: "No Archive Warnings Apply", category: "F/M",
 		fandoms: vdFandom, relationships: []string{"Stefan Salvatore/Elena Gilbert"}, characters: vdCharacters,
-		tags: []string{"Angst", "Hurt/Comfort", "Canon Divergence"},
+		tags:     []string{"Angst", "Hurt/Comfort", "Canon Divergence"},
 		chapters: []fixtureChapter{{title: "Chapter 1", paras: seedParas(t, "stefan_pov.txt")}}}
 	lp := seedParas(t, "after_liz.txt")
 	liz = fixtureWork{title: "After Liz", author: "quiet_harbour", summary: "Caroline loses her mother; Stefan stays.",
@@ -228,7 +228,7 @@ func fixtureWorks(t *testing.T) (stefan, liz, katherine fixtureWork) {
 	katherine = fixtureWork{title: "Bittersweet Goodbye", author: "ink_and_ash", summary: "Katherine dreams of a second chance.",
 		rating: "General Audiences", warnings: "Major Character Death", category: "F/M",
 		fandoms: vdFandom, relationships: []string{"Damon Salvatore/Katherine Pierce"}, characters: vdCharacters,
-		tags: []string{"Angst", "Dreams"},
+		tags:     []string{"Angst", "Dreams"},
 		chapters: []fixtureChapter{{title: "Bittersweet Goodbye", paras: kp[1:]}}}
 	return
 }
