@@ -91,3 +91,50 @@ type Exported struct {
 	Record
 	FeatureColumns
 }
+
+// MetaColumns are the story-level columns of `storylens export --meta`,
+// from an AO3 or EPUB download's metadata; lists are joined with ", "
+// (AO3 tags cannot contain commas). Empty for plain text.
+type MetaColumns struct {
+	Title         string `csv:"title" json:"title"`
+	Authors       string `csv:"authors" json:"authors"`
+	Rating        string `csv:"rating" json:"rating"`
+	Warnings      string `csv:"warnings" json:"warnings"`
+	Categories    string `csv:"categories" json:"categories"`
+	Fandoms       string `csv:"fandoms" json:"fandoms"`
+	Relationships string `csv:"relationships" json:"relationships"`
+	Characters    string `csv:"characters" json:"characters"`
+	Tags          string `csv:"tags" json:"tags"`
+	Language      string `csv:"language" json:"language"`
+	Series        string `csv:"series" json:"series"`
+	Published     string `csv:"published" json:"published"`
+	Updated       string `csv:"updated" json:"updated"`
+	StoryWords    string `csv:"story_words" json:"story_words"`
+	Chapters      string `csv:"chapters" json:"chapters"`
+}
+
+// NewMetaColumns fills the columns from a story's metadata (nil gives
+// empty columns).
+func NewMetaColumns(m *Metadata) MetaColumns {
+	if m == nil {
+		return MetaColumns{}
+	}
+	j := func(xs []string) string { return strings.Join(xs, ", ") }
+	return MetaColumns{Title: m.Title, Authors: j(m.Authors), Rating: j(m.Rating), Warnings: j(m.Warnings),
+		Categories: j(m.Categories), Fandoms: j(m.Fandoms), Relationships: j(m.Relationships),
+		Characters: j(m.Characters), Tags: j(m.Tags), Language: m.Language, Series: j(m.Series),
+		Published: m.Published, Updated: m.Updated, StoryWords: m.Words, Chapters: m.Chapters}
+}
+
+// ExportedMeta is a row of `export --meta`.
+type ExportedMeta struct {
+	Record
+	MetaColumns
+}
+
+// ExportedAll is a row of `export --meta --features`.
+type ExportedAll struct {
+	Record
+	MetaColumns
+	FeatureColumns
+}

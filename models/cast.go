@@ -50,11 +50,25 @@ type nameForm struct {
 // when it is seen at least once away from the start of a sentence (so
 // "Suddenly" does not), or at least three times. A one-word name joins the
 // character of the longer name it is part of when that is unambiguous.
-func buildCast(paras []Para, firstRate float64) *cast {
+//
+// known are names the story's metadata lists (AO3's Characters tags, such
+// as "Stefan Salvatore"): their words count as names even when the text
+// only uses them at the start of sentences, and a one-word form joins the
+// known full name ("Stefan" with "Stefan Salvatore").
+func buildCast(paras []Para, known []string) *cast {
 	// A capitalised word seen only at the start of sentences is ordinary
 	// English ("Suddenly", "Give"), not a name: drop it from the front of
 	// a sentence-initial mention ("Come Ned" is "Ned").
 	midSentence := map[string]bool{}
+	var knownForms [][]string
+	for _, k := range known {
+		if words := knownName(k); len(words) > 0 {
+			knownForms = append(knownForms, words)
+			for _, w := range words {
+				midSentence[w] = true
+			}
+		}
+	}
 	for _, p := range paras {
 		for _, m := range p.Mentions {
 			for k, w := range strings.Fields(strings.ToLower(m.Name)) {
@@ -112,8 +126,15 @@ func buildCast(paras []Para, firstRate float64) *cast {
 			}
 		}
 	}
+	for _, words := range knownForms {
+		key := strings.Join(words, " ")
+		if _, ok := forms[key]; !ok && len(words) > 1 {
+			forms[key] = &nameForm{words: words}
+			order = append(order, key)
+		}
+	}
 	c := &cast{index: map[string]int{}}
-	keep := func(f *nameForm) bool { return f.count > 0 }
+	keep := func(f *nameForm) bool { return f.count > 0 || len(f.words) > 1 }
 	// Longer names first, so one-word forms can join them.
 	slices.SortStableFunc(order, func(a, b string) int { return len(forms[b].words) - len(forms[a].words) })
 	wordOwner := map[string]int{} // word -> character, -1 when ambiguous
@@ -232,4 +253,28 @@ func nameWords(label string) []string {
 		}
 	}
 	return out
+}
+
+// knownName turns an AO3 character tag into lower-case name words:
+// "Stefan Salvatore" → [stefan salvatore]; qualifiers in brackets are
+// dropped ("Elena Gilbert (TVD)"), and tags that name no one ("Original
+// Characters", "Everyone") give nothing.
+func knownName(tag string) []string {
+	if i := strings.IndexAny(tag, "(["); i >= 0 {
+		tag = tag[:i]
+	}
+	lower := strings.ToLower(tag)
+	for _, generic := range []string{"original", "character", "everyone", "ensemble", "reader", "you", "other"} {
+		if strings.Contains(lower, generic) {
+			return nil
+		}
+	}
+	var words []string
+	for _, w := range strings.Fields(lower) {
+		w = strings.Trim(w, ".,;:'\"")
+		if w != "" && !features.IsHonorific(w) {
+			words = append(words, w)
+		}
+	}
+	return words
 }

@@ -45,8 +45,9 @@ func newPara(d *features.Doc, povHint string) Para {
 	return p
 }
 
-// NewStory computes the story-level context of its paragraphs.
-func NewStory(name string, paras []Para) *Story {
+// NewStory computes the story-level context of its paragraphs; known
+// are character names from the story's metadata, or nil.
+func NewStory(name string, paras []Para, known []string) *Story {
 	s := &Story{Name: name, Paras: paras}
 	var w, f, sec, t float64
 	for _, p := range paras {
@@ -58,7 +59,7 @@ func NewStory(name string, paras []Para) *Story {
 	if w > 0 {
 		s.First, s.Second, s.Third = f/w, sec/w, t/w
 	}
-	s.cast = buildCast(paras, s.First)
+	s.cast = buildCast(paras, known)
 	for i := range s.Paras {
 		p := &s.Paras[i]
 		p.chars = make([]int, len(p.Mentions))
@@ -86,7 +87,11 @@ func Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Parag
 		paras = append(paras, p)
 		rows = append(rows, datasets.NewParagraph(st.Name, b, &d, text))
 	}
-	return NewStory(st.Name, paras), rows
+	var known []string
+	if st.Meta != nil {
+		known = st.Meta.Characters
+	}
+	return NewStory(st.Name, paras, known), rows
 }
 
 // StoryFromLabelled builds a Story from labelled dataset rows (in story
@@ -102,5 +107,5 @@ func StoryFromLabelled(a *features.Analyzer, ls datasets.LabelledStory) *Story {
 	for i, r := range ls.Rows {
 		paras[i] = NewPara(a, []byte(r.Text), style, "")
 	}
-	return NewStory(ls.Name, paras)
+	return NewStory(ls.Name, paras, nil)
 }

@@ -19,7 +19,11 @@ Writes the dataset CSV, one row per paragraph, streamed story by story:
 story, chapter, paragraph, start, end, words, dialogue, pov, pov_confidence,
 tone, tone_confidence, focus, focus_confidence, text. With --features, the
 named features follow as f_<name> columns (see storylens features --list) and
-the stems as one space-separated column. The CSV is RFC 4180, UTF-8, quoted
+the stems as one space-separated column. With --meta, story-level columns from
+an AO3 or EPUB download's metadata follow the labels: title, authors, rating,
+warnings, categories, fandoms, relationships, characters, tags (AO3's
+additional tags, such as Angst or Fluff, usable as story-level labels),
+language, series, published, updated, story_words, chapters. The CSV is RFC 4180, UTF-8, quoted
 where needed, with newlines kept inside the text; it opens in pandas
 (read_csv) and R (read.csv) with default options, and is valid input to
 storylens train and eval. --format jsonl writes one JSON object a line.
@@ -27,12 +31,14 @@ storylens train and eval. --format jsonl writes one JSON object a line.
 Examples:
   storylens export stories/ > dataset.csv
   storylens export stories/ --features > dataset-features.csv
+  storylens export downloads/*.epub --meta > works.csv
   storylens export --seeds --format jsonl`,
 		flags: func(fs *flag.FlagSet) any {
 			o := &exportOptions{}
 			o.register(fs)
 			fs.StringVar(&o.model, "model", "", "model directory from storylens train (default: the embedded model)")
 			fs.BoolVar(&o.features, "features", false, "add the feature columns")
+			fs.BoolVar(&o.meta, "meta", false, "add the story-level metadata columns of AO3 and EPUB downloads")
 			return o
 		},
 		run: runExport,
@@ -41,8 +47,8 @@ Examples:
 
 type exportOptions struct {
 	commonOptions
-	model    string
-	features bool
+	model          string
+	features, meta bool
 }
 
 func runExport(ctx context.Context, e *env, opts any, args []string) error {
@@ -63,20 +69,47 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	if !o.features {
-		out := newRowWriter[datasets.Record](format, e.stdout, e.width, nil)
-		return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
-			return labelStory(m, s, a), nil
-		})
-	}
-	out := newRowWriter[datasets.Exported](format, e.stdout, e.width, nil)
-	return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Exported, error) {
+	label := func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, *models.Story) {
 		st, rows := models.Analyse(a, s)
-		recs := records(rows, m.Label(st))
-		out := make([]datasets.Exported, len(recs))
-		for i := range recs {
-			out[i] = datasets.Exported{Record: recs[i], FeatureColumns: datasets.NewFeatureColumns(&st.Paras[i].Vec)}
-		}
-		return out, nil
-	})
+		return records(rows, m.Label(st)), st
+	}
+	switch {
+	case o.meta && o.features:
+		return writeStories(ctx, e, args, o.jobs, newRowWriter[datasets.ExportedAll](format, e.stdout, e.width, nil),
+			func(s *datasets.Story, a *features.Analyzer) ([]datasets.ExportedAll, error) {
+				recs, st := label(s, a)
+				meta := datasets.NewMetaColumns(s.Meta)
+				out := make([]datasets.ExportedAll, len(recs))
+				for i := range recs {
+					out[i] = datasets.ExportedAll{Record: recs[i], MetaColumns: meta, FeatureColumns: datasets.NewFeatureColumns(&st.Paras[i].Vec)}
+				}
+				return out, nil
+			})
+	case o.meta:
+		return writeStories(ctx, e, args, o.jobs, newRowWriter[datasets.ExportedMeta](format, e.stdout, e.width, nil),
+			func(s *datasets.Story, a *features.Analyzer) ([]datasets.ExportedMeta, error) {
+				recs, _ := label(s, a)
+				meta := datasets.NewMetaColumns(s.Meta)
+				out := make([]datasets.ExportedMeta, len(recs))
+				for i := range recs {
+					out[i] = datasets.ExportedMeta{Record: recs[i], MetaColumns: meta}
+				}
+				return out, nil
+			})
+	case o.features:
+		return writeStories(ctx, e, args, o.jobs, newRowWriter[datasets.Exported](format, e.stdout, e.width, nil),
+			func(s *datasets.Story, a *features.Analyzer) ([]datasets.Exported, error) {
+				recs, st := label(s, a)
+				out := make([]datasets.Exported, len(recs))
+				for i := range recs {
+					out[i] = datasets.Exported{Record: recs[i], FeatureColumns: datasets.NewFeatureColumns(&st.Paras[i].Vec)}
+				}
+				return out, nil
+			})
+	}
+	return writeStories(ctx, e, args, o.jobs, newRowWriter[datasets.Record](format, e.stdout, e.width, nil),
+		func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
+			recs, _ := label(s, a)
+			return recs, nil
+		})
 }
