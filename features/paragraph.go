@@ -84,7 +84,70 @@ func Split(src []byte) []Block {
 	lines := scanLines(src)
 	layout, width := detectLayout(src, lines)
 	units := mergeContinuations(src, lines, groupLines(src, lines, layout, width))
-	return classify(src, lines, units)
+	return cutLong(src, classify(src, lines, units))
+}
+
+// MaxParagraph is the longest paragraph Split emits, in bytes. A longer
+// one (a file with no paragraph breaks at all) is cut at sentence ends
+// into pieces of at most this size, so that memory per paragraph stays
+// bounded; each piece is a paragraph.
+const MaxParagraph = 64 << 10
+
+// cutLong cuts over-long paragraphs and renumbers the paragraphs.
+func cutLong(src []byte, blocks []Block) []Block {
+	long := false
+	for _, b := range blocks {
+		if b.Kind == KindParagraph && b.End-b.Start > MaxParagraph {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return blocks
+	}
+	out := make([]Block, 0, len(blocks))
+	index := 0
+	for _, b := range blocks {
+		if b.Kind != KindParagraph {
+			out = append(out, b)
+			continue
+		}
+		for start := b.Start; start < b.End; {
+			end := b.End
+			if end-start > MaxParagraph {
+				end = cutPoint(src, start, start+MaxParagraph)
+			}
+			piece := b
+			piece.Start, piece.End = trimSpace(src, start, end)
+			if piece.End > piece.Start {
+				index++
+				piece.Index = index
+				piece.Line = b.Line + bytes.Count(src[b.Start:piece.Start], nl)
+				out = append(out, piece)
+			}
+			start = end
+		}
+	}
+	return out
+}
+
+// cutPoint is where to end a piece of src[start:limit]: after the last
+// sentence end followed by a space, else at the last space, else at the
+// last rune boundary.
+func cutPoint(src []byte, start, limit int) int {
+	piece := src[start:limit]
+	for i := len(piece) - 2; i > len(piece)/2; i-- {
+		if (piece[i] == '.' || piece[i] == '!' || piece[i] == '?') && (piece[i+1] == ' ' || piece[i+1] == '\n') {
+			return start + i + 1
+		}
+	}
+	if i := bytes.LastIndexAny(piece, " \n"); i > 0 {
+		return start + i
+	}
+	for limit > start+1 && !utf8.RuneStart(src[limit]) {
+		limit--
+	}
+	return limit
 }
 
 // DetectLayout reports the paragraph layout Split uses for src.

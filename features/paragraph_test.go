@@ -299,3 +299,30 @@ func FuzzSplit(f *testing.F) {
 		checkBlocks(t, src)
 	})
 }
+
+func TestSplitCutsLongParagraphs(t *testing.T) {
+	sentence := "The rain fell on the roof again and again. "
+	src := []byte(strings.Repeat(sentence, 5000) + "\n\nShort one.\n")
+	var ps []Block
+	for _, b := range Split(src) {
+		if b.Kind == KindParagraph {
+			ps = append(ps, b)
+		}
+	}
+	if len(ps) < 4 {
+		t.Fatalf("%d paragraphs: a %d-byte paragraph was not cut", len(ps), 5000*len(sentence))
+	}
+	for i, p := range ps {
+		text := string(src[p.Start:p.End])
+		if p.End-p.Start > MaxParagraph || p.Index != i+1 {
+			t.Errorf("piece %d: %d bytes, index %d", i, p.End-p.Start, p.Index)
+		}
+		if i < len(ps)-1 && !strings.HasSuffix(text, ".") {
+			t.Errorf("piece %d is not cut at a sentence end: %q", i, text[len(text)-20:])
+		}
+	}
+	if got := string(src[ps[len(ps)-1].Start:ps[len(ps)-1].End]); got != "Short one." {
+		t.Errorf("last paragraph %q", got)
+	}
+	checkBlocks(t, src)
+}

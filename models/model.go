@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -181,6 +182,9 @@ func Decode(name string, b []byte) (*Model, error) {
 		if c.Task != t {
 			return nil, fmt.Errorf("%s: %w: the %s classifier is for %q", name, ErrBadModel, t, c.Task)
 		}
+		if err := checkInputs(t, c); err != nil {
+			return nil, fmt.Errorf("%s: %w: %s classifier: %v", name, ErrBadModel, t, err)
+		}
 	}
 	return &m, nil
 }
@@ -212,3 +216,41 @@ var Default = sync.OnceValues(func() (*Model, error) {
 	}
 	return Decode("embedded default model", b)
 })
+
+// checkInputs checks that a decoded classifier reads the inputs this
+// version computes for its task, and that its numbers are finite and sane.
+func checkInputs(task string, c *Classifier) error {
+	want := map[string][]Input{"pov": povInputs, "tone": toneInputs, "focus": focusInputs}[task]
+	if len(c.Encoder.Inputs) != len(want) {
+		return fmt.Errorf("%d inputs, this version computes %d (retrain with storylens train)", len(c.Encoder.Inputs), len(want))
+	}
+	for i, in := range c.Encoder.Inputs {
+		if in.Name != want[i].Name {
+			return fmt.Errorf("input %d is %q, this version computes %q (retrain with storylens train)", i, in.Name, want[i].Name)
+		}
+	}
+	sane := func(x float64) bool { return !math.IsNaN(x) && math.Abs(x) <= 1e9 }
+	for _, x := range append([]float64{c.Temperature, c.Scale, c.StoryWeight}, c.NB.Base...) {
+		if !sane(x) {
+			return fmt.Errorf("a parameter is %v", x)
+		}
+	}
+	for _, d := range c.NB.Delta {
+		for _, x := range d {
+			if !sane(x) {
+				return fmt.Errorf("a weight is %v", x)
+			}
+		}
+	}
+	for _, in := range c.Encoder.Inputs {
+		for _, x := range in.Thresholds {
+			if math.IsNaN(x) {
+				return fmt.Errorf("input %s has a NaN threshold", in.Name)
+			}
+		}
+	}
+	if c.Temperature < 0 || c.Scale < 0 || c.Scale > 1 {
+		return fmt.Errorf("temperature %v or scale %v out of range", c.Temperature, c.Scale)
+	}
+	return nil
+}
