@@ -146,7 +146,8 @@ Commands:
 	}
 	tw.Flush()
 	fmt.Fprint(w, `
-FILE is a .txt or .md story, a directory of them, or - for standard input.
+FILE is a .txt, .md, .html (AO3 download) or .epub story, a directory of them,
+or - for standard input.
 Data goes to stdout (a table on a terminal, CSV otherwise); messages to stderr.
 Exit codes: 0 done, 1 failed, 2 usage error.
 
