@@ -43,7 +43,7 @@ func init() {
 		monday tuesday wednesday thursday friday saturday sunday january february march april may june
 		july august september october november december english french german italian london paris
 		england france i'm i've i'll i'd don't can't won't didn't wasn't isn't it's that's there's
-		what's let's y/n mr mrs dr`) {
+		what's let's y/n mr mrs dr none nobody nothing everyone everybody someone somebody anyone even just still yet`) {
 		notNames[w] = true
 	}
 	for _, w := range strings.Fields(`said says say asked asks replied replies cried cries whispered
@@ -79,7 +79,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 					sentenceStart = true
 				}
 			}
-			if t.Kind == OpenQuote {
+			if t.Kind == OpenQuote || string(text) == "\u2026" || strings.HasPrefix(string(text), "..") || string(text) == "\u2014" {
+				// After an ellipsis or a dash a capital usually starts a
+				// new sentence ("…Even losing me?").
 				sentenceStart = true
 			}
 			if !(cur != nil && cur.Name == "" && len(text) == 1 && text[0] == '.') {

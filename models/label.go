@@ -115,3 +115,65 @@ func cmpString(a, b string) int {
 
 // c2 copies a scratch slice that must outlive the next call.
 func c2(xs []float64) []float64 { return slices.Clone(xs) }
+
+// FocusChoices lists focus labels to offer for paragraph i: the characters
+// named in it and around it first, then the story's most named
+// characters, at most n names, then narrator and none.
+func (s *Story) FocusChoices(i, n int) []string {
+	var out []string
+	add := func(label string) {
+		if len(out) < n && !slices.Contains(out, label) {
+			out = append(out, label)
+		}
+	}
+	for _, c := range focusCandidates(s, i, nil) {
+		if c.char >= 0 {
+			add(c.label)
+		}
+	}
+	order := make([]int, len(s.cast.chars))
+	for ci := range order {
+		order[ci] = ci
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return s.cast.rank[a] - s.cast.rank[b] })
+	for _, ci := range order {
+		if s.cast.chars[ci].mentions > 0 {
+			add(s.cast.chars[ci].Label)
+		}
+	}
+	return append(out, Narrator, None)
+}
+
+// Fit trains classifiers for the given tasks on all the data, without
+// cross-validation, keeping base's classifiers for the other tasks: a
+// quick retrain for interactive labelling. Its confidences are not
+// calibrated beyond base's temperatures.
+func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
+	m := &Model{Format: Format, Folds: 0}
+	if base != nil {
+		*m = *base
+		m.Reports = nil
+	}
+	all := make([]int, len(d.Stories))
+	for i := range all {
+		all[i] = i
+	}
+	for _, task := range tasks {
+		c, err := trainClassifier(task, d, all)
+		if err != nil {
+			return nil, err
+		}
+		if old := m.Classifier(task); old != nil {
+			c.Temperature, c.Scale, c.StoryWeight = old.Temperature, old.Scale, old.StoryWeight
+		}
+		switch task {
+		case "pov":
+			m.POV = c
+		case "tone":
+			m.Tone = c
+		case "focus":
+			m.Focus = c
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,171 @@
+package annotate
+
+import (
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/storylens/storylens/datasets"
+	"github.com/storylens/storylens/features"
+	"github.com/storylens/storylens/models"
+	"github.com/storylens/storylens/seeds"
+)
+
+func seedDocs(t *testing.T, names ...string) []Doc {
+	t.Helper()
+	a := features.NewAnalyzer()
+	var docs []Doc
+	for _, n := range names {
+		b, err := fs.ReadFile(seeds.FS, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := datasets.Parse(n, datasets.StoryName(n), b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		story, rows := models.Analyse(a, st)
+		docs = append(docs, Doc{Story: story, Rows: rows})
+	}
+	return docs
+}
+
+func newUI(t *testing.T, opts Options) (*UI, *Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "out.csv")
+	store, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	m, err := models.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewUI(NewSession(seedDocs(t, "stefan_pov.txt"), store, m, opts)), store, path
+}
+
+func key(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// TestKeys drives the screen with key messages: one key per answer,
+// whether the suggestion is taken (enter) or not (a label's key); tab,
+// backspace and ← do what the help line says; every answer is on disk.
+func TestKeys(t *testing.T) {
+	ui, store, _ := newUI(t, Options{Tasks: []string{"tone"}})
+	view := ui.View()
+	for _, want := range []string{"stefan_pov", "paragraph 1 of 32", "He shouldn't have come back", "suggestion:", "[s] sad", "[t] tender", "enter accept"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("screen lacks %q:\n%s", want, view)
+		}
+	}
+	v, _ := ui.S.Current()
+	suggested := v.Suggestion.Label
+	ui.Update(key("enter")) // paragraph 1: take the suggestion
+	ui.Update(key("a"))     // paragraph 2: angry
+	ui.Update(key("tab"))   // paragraph 3: skip
+	ui.Update(key("h"))     // paragraph 4: happy
+	got := store.Answers()
+	if len(got) != 3 || got[0].Tone != suggested || got[1].Tone != "angry" || got[2].Paragraph != 4 || got[2].Tone != "happy" {
+		t.Fatalf("answers %+v", got)
+	}
+	ui.Update(key("backspace")) // undo paragraph 4
+	if v, _ := ui.S.Current(); v.Index != 4 || len(store.Answers()) != 2 {
+		t.Errorf("after undo: at paragraph %d with %d answers", v.Index, len(store.Answers()))
+	}
+	ui.Update(key("left")) // back to the skipped paragraph 3
+	if v, _ := ui.S.Current(); v.Index != 3 {
+		t.Errorf("back went to paragraph %d, want 3", v.Index)
+	}
+	ui.Update(key("n"))
+	if a := store.Answers(); a[len(a)-1].Paragraph != 3 || a[len(a)-1].Tone != "neutral" {
+		t.Errorf("last answer %+v", a[len(a)-1])
+	}
+	if !strings.Contains(ui.View(), "suggestion taken 33 %") {
+		t.Errorf("acceptance rate not shown:\n%s", ui.View())
+	}
+	if _, cmd := ui.Update(key("esc")); cmd == nil {
+		t.Error("esc does not quit")
+	}
+}
+
+// TestAllTasks: with --task all, each paragraph asks pov, tone and focus
+// in turn and is written once, with the focus pick list from the story.
+func TestAllTasks(t *testing.T) {
+	ui, store, _ := newUI(t, Options{Tasks: []string{"pov", "tone", "focus"}})
+	ui.Update(key("t")) // pov: third
+	if v, _ := ui.S.Current(); v.Task != "tone" || v.Answered["pov"] != "third" || len(store.Answers()) != 0 {
+		t.Fatalf("after pov: task %s, answered %v, %d rows", v.Task, v.Answered, len(store.Answers()))
+	}
+	ui.Update(key("s"))
+	v, _ := ui.S.Current()
+	var stefanKey string
+	for _, c := range v.Choices {
+		if c.Label == "Stefan" {
+			stefanKey = c.Key
+		}
+	}
+	if v.Task != "focus" || stefanKey == "" || !strings.Contains(ui.View(), "[n] narrator") {
+		t.Fatalf("focus choices %v", v.Choices)
+	}
+	ui.Update(key(stefanKey))
+	if a := store.Answers(); len(a) != 1 || a[0].POV != "third" || a[0].Tone != "sad" || a[0].Focus != "Stefan" {
+		t.Errorf("answers %+v", a)
+	}
+}
+
+// TestRetrainDoesNotBlock: the retrain is a command the program runs in
+// the background; the screen takes answers while it runs, and its model
+// takes over when it ends.
+func TestRetrainDoesNotBlock(t *testing.T) {
+	ui, _, _ := newUI(t, Options{Tasks: []string{"tone"}, Labels: map[string][]string{"tone": {"angst", "fluff", "hurt-comfort"}}, RetrainEvery: 12})
+	if v, _ := ui.S.Current(); v.Suggestion != nil {
+		t.Fatal("a suggestion in a label set the model does not know")
+	}
+	var cmd tea.Cmd
+	for i := 0; i < 12; i++ {
+		_, cmd = ui.Update(key([]string{"a", "f", "h"}[i%3]))
+	}
+	if cmd == nil || !ui.training || !strings.Contains(ui.View(), "retraining…") {
+		t.Fatal("no background retrain after 12 answers")
+	}
+	ui.Update(key("a")) // answering goes on while it trains
+	msg := cmd()        // the program would run this in its own goroutine
+	ui.Update(msg)
+	if ui.training || ui.retrains != 1 || ui.trainErr != nil {
+		t.Fatalf("retrain: training %v, retrains %d, err %v", ui.training, ui.retrains, ui.trainErr)
+	}
+	if v, _ := ui.S.Current(); v.Suggestion == nil || !strings.Contains("angst fluff hurt-comfort", v.Suggestion.Label) {
+		t.Errorf("no suggestion from the retrained model: %+v", v.Suggestion)
+	}
+	if !strings.Contains(ui.View(), "retrained 1×") {
+		t.Error("the screen does not say it retrained")
+	}
+}
+
+func TestAssignKeys(t *testing.T) {
+	got := AssignKeys([]string{"sad", "happy", "tender", "angry", "tense", "neutral"})
+	want := "s h t a e n"
+	var keys []string
+	for _, c := range got {
+		keys = append(keys, c.Key)
+	}
+	if strings.Join(keys, " ") != want {
+		t.Errorf("keys %v, want %s", keys, want)
+	}
+}
