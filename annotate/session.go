@@ -191,7 +191,7 @@ type View struct {
 	Task           string
 	Choices        []Choice
 	Suggestion     *models.Prediction // nil when there is none
-	Answered       map[string]string  // earlier tasks' answers for this paragraph
+	Answered       [][2]string        // earlier tasks' answers for this paragraph: task, label
 }
 
 // Current returns the view of the paragraph being asked; ok is false when
@@ -206,7 +206,7 @@ func (s *Session) Current() (View, bool) {
 	r := doc.Rows[it.para]
 	task := s.opts.Tasks[s.stage]
 	v := View{Story: r.Story, Chapter: r.Chapter, Index: r.Paragraph, Of: len(doc.Rows), Text: r.Text, Task: task,
-		Choices: s.choices(it, task), Answered: map[string]string{}}
+		Choices: s.choices(it, task)}
 	if doc.Meta != nil {
 		v.Title = doc.Meta.Title
 	}
@@ -220,7 +220,7 @@ func (s *Session) Current() (View, bool) {
 		v.Suggestion = &p
 	}
 	for _, t := range s.opts.Tasks[:s.stage] {
-		v.Answered[t] = s.pending.label(t)
+		v.Answered = append(v.Answered, [2]string{t, s.pending.label(t)})
 	}
 	return v, true
 }

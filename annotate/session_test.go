@@ -109,7 +109,7 @@ func TestKeys(t *testing.T) {
 func TestAllTasks(t *testing.T) {
 	ui, store, _ := newUI(t, Options{Tasks: []string{"pov", "tone", "focus"}})
 	ui.Update(key("t")) // pov: third
-	if v, _ := ui.S.Current(); v.Task != "tone" || v.Answered["pov"] != "third" || len(store.Answers()) != 0 {
+	if v, _ := ui.S.Current(); v.Task != "tone" || len(v.Answered) != 1 || v.Answered[0] != [2]string{"pov", "third"} || len(store.Answers()) != 0 {
 		t.Fatalf("after pov: task %s, answered %v, %d rows", v.Task, v.Answered, len(store.Answers()))
 	}
 	ui.Update(key("s"))

@@ -146,8 +146,8 @@ func (u *UI) View() string {
 		fmt.Fprintln(&b, dim(clip(t, w)))
 	}
 	fmt.Fprintln(&b)
-	for t, l := range v.Answered {
-		fmt.Fprintf(&b, "%s: %s   ", t, l)
+	for _, a := range v.Answered {
+		fmt.Fprintf(&b, "%s: %s   ", a[0], a[1])
 	}
 	if len(v.Answered) > 0 {
 		fmt.Fprintln(&b)
