@@ -23,6 +23,26 @@ const (
 	KeyHelp   = "?"
 )
 
+// KeyMap lists the command keys with what they do, in the order the help
+// line shows them.
+var KeyMap = []struct{ Key, Shown, Does string }{
+	{KeyAccept, "enter", "accept"},
+	{KeySkip, "tab", "skip"},
+	{KeyUndo, "backspace", "undo"},
+	{KeyBack, "←", "back"},
+	{KeyQuit, "esc", "quit"},
+	{KeyHelp, "?", "help"},
+}
+
+// HelpLine is the help line drawn from KeyMap.
+func HelpLine() string {
+	var parts []string
+	for _, k := range KeyMap {
+		parts = append(parts, k.Shown+" "+k.Does)
+	}
+	return strings.Join(parts, " · ")
+}
+
 // Doc is one input story, analysed.
 type Doc struct {
 	Story *models.Story

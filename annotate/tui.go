@@ -165,10 +165,9 @@ func (u *UI) View() string {
 	if u.S.Message != "" {
 		fmt.Fprintln(&b, u.S.Message)
 	}
+	fmt.Fprintln(&b, dim(HelpLine()))
 	if u.help {
-		fmt.Fprintln(&b, dim("enter accept · tab skip · backspace undo · ← back · esc quit · ? help\nEvery answer is saved to disk before the next paragraph shows; run again with the same --out to go on."))
-	} else {
-		fmt.Fprintln(&b, dim("enter accept · tab skip · backspace undo · ← back · esc quit · ? help"))
+		fmt.Fprintln(&b, dim("A label's key answers; enter takes the suggestion. Every answer is saved to disk before the next paragraph shows; run again with the same --out to go on."))
 	}
 	return b.String()
 }
