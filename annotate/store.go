@@ -143,6 +143,9 @@ func (s *Store) repair(data []byte, good int64) error {
 	if err := s.f.Truncate(good); err != nil {
 		return err
 	}
+	if _, err := s.f.Seek(good, io.SeekStart); err != nil {
+		return err
+	}
 	if err := s.f.Sync(); err != nil {
 		return err
 	}
