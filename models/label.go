@@ -166,14 +166,7 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 		if old := m.Classifier(task); old != nil {
 			c.Temperature, c.Scale, c.StoryWeight = old.Temperature, old.Scale, old.StoryWeight
 		}
-		switch task {
-		case "pov":
-			m.POV = c
-		case "tone":
-			m.Tone = c
-		case "focus":
-			m.Focus = c
-		}
+		m.set(task, c)
 	}
 	return m, nil
 }

@@ -99,16 +99,21 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 			c.Scale = rep.Scale
 		}
 		m.Reports = append(m.Reports, rep)
-		switch task {
-		case "pov":
-			m.POV = c
-		case "tone":
-			m.Tone = c
-		case "focus":
-			m.Focus = c
-		}
+		m.set(task, c)
 	}
 	return m, nil
+}
+
+// set puts a task's classifier in the model.
+func (m *Model) set(task string, c *Classifier) {
+	switch task {
+	case "pov":
+		m.POV = c
+	case "tone":
+		m.Tone = c
+	case "focus":
+		m.Focus = c
+	}
 }
 
 // Marshal encodes the model; the same model always gives the same bytes.
