@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -139,7 +140,19 @@ Usage:
 Commands:
 `)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for _, c := range commands {
+	order := []string{"label", "export", "compare", "train", "eval", "annotate", "paragraphs", "features"}
+	sorted := slices.Clone(commands)
+	slices.SortStableFunc(sorted, func(a, b *command) int {
+		ia, ib := slices.Index(order, a.name), slices.Index(order, b.name)
+		if ia < 0 {
+			ia = len(order)
+		}
+		if ib < 0 {
+			ib = len(order)
+		}
+		return ia - ib
+	})
+	for _, c := range sorted {
 		if !c.hideHelp {
 			fmt.Fprintf(tw, "  %s %s\t%s\n", c.name, c.usage, c.summary)
 		}
