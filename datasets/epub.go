@@ -182,6 +182,7 @@ func ReadEPUB(p string, data []byte) (*Story, error) {
 		}
 	}
 	var text bytes.Buffer
+	var afterwords []*html.Node
 	chapter := 0
 	for _, ref := range pkg.Spine {
 		href, ok := hrefs[ref.IDRef]
@@ -203,23 +204,21 @@ func ReadEPUB(p string, data []byte) (*Story, error) {
 		if depth(doc) > MaxNesting {
 			return nil, r.fail(ErrNesting, docPath)
 		}
-		if pre := find(doc, func(n *html.Node) bool { return attr(n, "id") == "preface" }); pre != nil {
+		byID := func(id string) *html.Node { return find(doc, func(n *html.Node) bool { return attr(n, "id") == id }) }
+		pre, chapters, after := byID("preface"), byID("chapters"), byID("afterword")
+		if pre != nil {
 			// AO3's preface page: richer metadata than the OPF's.
 			var m Metadata
 			readPreface(pre, &m)
 			mergeMeta(meta, &m)
-			if find(doc, func(n *html.Node) bool { return attr(n, "id") == "chapters" }) == nil {
-				continue
-			}
 		}
-		if after := find(doc, func(n *html.Node) bool { return attr(n, "id") == "afterword" }); after != nil &&
-			find(doc, func(n *html.Node) bool { return attr(n, "id") == "chapters" }) == nil {
-			for _, bq := range findAll(after, func(n *html.Node) bool { return n.DataAtom == atom.Blockquote }) {
-				meta.Notes = append(meta.Notes, blockText(bq))
-			}
-			continue
+		if after != nil {
+			afterwords = append(afterwords, after) // end notes come last
 		}
-		root := find(doc, func(n *html.Node) bool { return attr(n, "id") == "chapters" })
+		if chapters == nil && (pre != nil || after != nil) {
+			continue // a preface or afterword page: metadata only
+		}
+		root := chapters
 		if root == nil {
 			root = find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
 			if root == nil {
@@ -237,8 +236,12 @@ func ReadEPUB(p string, data []byte) (*Story, error) {
 		}
 		readChapters(root, meta, &text, &chapter)
 	}
-	name := StoryName(p)
-	return storyFromText(p, name, meta, text.String())
+	for _, after := range afterwords {
+		for _, bq := range findAll(after, func(n *html.Node) bool { return n.DataAtom == atom.Blockquote }) {
+			meta.Notes = append(meta.Notes, blockText(bq))
+		}
+	}
+	return storyFromText(p, StoryName(p), meta, text.String())
 }
 
 // isFrontMatter recognises FanFicFare's and common EPUB title, table of
