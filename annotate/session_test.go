@@ -144,9 +144,14 @@ func TestRetrainDoesNotBlock(t *testing.T) {
 	if cmd == nil || !ui.training || !strings.Contains(ui.View(), "retraining…") {
 		t.Fatal("no background retrain after 12 answers")
 	}
-	ui.Update(key("a")) // answering goes on while it trains
-	msg := cmd()        // the program would run this in its own goroutine
-	ui.Update(msg)
+	// The program runs the command in its own goroutine; answering goes on
+	// meanwhile (go test -race checks they share nothing unsafely).
+	done := make(chan tea.Msg)
+	go func() { done <- cmd() }()
+	ui.Update(key("a"))
+	ui.Update(key("f"))
+	_ = ui.View()
+	ui.Update(<-done)
 	if ui.training || ui.retrains != 1 || ui.trainErr != nil {
 		t.Fatalf("retrain: training %v, retrains %d, err %v", ui.training, ui.retrains, ui.trainErr)
 	}
