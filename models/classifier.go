@@ -195,13 +195,6 @@ func (c *Classifier) scoresPara(sc *scratch, s *Story, i int) []float64 {
 	return sc.scores
 }
 
-// predictPara labels paragraph i of s.
-func (c *Classifier) predictPara(sc *scratch, s *Story, i int) Prediction {
-	probs := Probs(c.scoresPara(sc, s, i), c.Temperature)
-	k := argmax(probs)
-	return Prediction{Label: c.NB.Classes[k], Confidence: probs[k]}
-}
-
 // focusScores returns the candidates of paragraph i and each one's
 // log-odds of being the focus.
 func (c *Classifier) focusScores(sc *scratch, s *Story, i int, stats []map[int]*mentionStats) ([]candidate, []float64) {
