@@ -53,6 +53,7 @@ func (l *Labelled) Label(task string) string {
 // LabelledStory is the labelled rows of one story in story order.
 type LabelledStory struct {
 	Name string
+	File string // the dataset CSV it was read from
 	Rows []Labelled
 }
 
@@ -125,7 +126,7 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 		if !ok {
 			k = len(stories)
 			byStory[name] = k
-			stories = append(stories, LabelledStory{Name: name})
+			stories = append(stories, LabelledStory{Name: name, File: path})
 		}
 		stories[k].Rows = append(stories[k].Rows, *l)
 	}

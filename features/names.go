@@ -24,6 +24,12 @@ type Mention struct {
 // narration, for agreement with a recent mention.
 type PronounCounts struct {
 	Masculine, Feminine int
+	// SubjectMasculine and SubjectFeminine count the narration's
+	// sentences that start with "he" or "she".
+	SubjectMasculine, SubjectFeminine int
+	// SpeakerMasculine and SpeakerFeminine count pronouns next to a
+	// speech verb ("he said", "said she").
+	SpeakerMasculine, SpeakerFeminine int
 }
 
 var honorifics = map[string]bool{}
@@ -100,6 +106,27 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 				pc.Masculine++
 			case "she", "her", "hers", "herself":
 				pc.Feminine++
+			}
+			g := 0
+			switch f.name {
+			case "he":
+				g = 1
+			case "she":
+				g = -1
+			}
+			if g != 0 && initial {
+				if g > 0 {
+					pc.SubjectMasculine++
+				} else {
+					pc.SubjectFeminine++
+				}
+			}
+			if g != 0 && !initial && word-lastSpeech == 1 || g != 0 && word+1 < len(d.forms) && speechVerbs[d.forms[word+1].name] {
+				if g > 0 {
+					pc.SpeakerMasculine++
+				} else {
+					pc.SpeakerFeminine++
+				}
 			}
 		}
 		if speechVerbs[f.name] {

@@ -4,17 +4,17 @@ import (
 	"math"
 	"slices"
 
-	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
 )
 
 // Classifier is one task's trained model: how paragraphs become binary
-// columns, the compiled naive Bayes, and the temperature that calibrates
-// its probabilities.
+// columns, the golearn classifier that was fitted on them (compiled into a
+// linear scorer), and the temperature that calibrates its probabilities.
 type Classifier struct {
 	Task        string   `json:"task"`
+	Learner     string   `json:"learner"` // the golearn classifier, as Learner.String gives it
 	Encoder     *Encoder `json:"encoder"`
-	NB          *NB      `json:"nb"`
+	Scorer      *Linear  `json:"scorer"`
 	Temperature float64  `json:"temperature"`
 	// Scale multiplies the calibrated top probability (focus only; 0
 	// means 1).
@@ -33,7 +33,7 @@ const povPreTemperature = 5
 // plus StoryWeight times the story's mean log-probabilities.
 func (c *Classifier) povStoryScores(sc *scratch, s *Story) [][]float64 {
 	out := make([][]float64, len(s.Paras))
-	mean := make([]float64, len(c.NB.Classes))
+	mean := make([]float64, len(c.Scorer.Classes))
 	for i := range s.Paras {
 		p := Probs(slices.Clone(c.scoresPara(sc, s, i)), povPreTemperature)
 		for k := range p {
@@ -55,23 +55,6 @@ func (c *Classifier) scale() float64 {
 		return 1
 	}
 	return c.Scale
-}
-
-// Data is labelled stories ready for training and evaluation.
-type Data struct {
-	Stories []*Story
-	Rows    [][]datasets.Labelled // Rows[s][i] labels Stories[s].Paras[i]
-}
-
-// Prepare analyses labelled stories.
-func Prepare(ls []datasets.LabelledStory) *Data {
-	a := features.NewAnalyzer()
-	d := &Data{}
-	for _, s := range ls {
-		d.Stories = append(d.Stories, StoryFromLabelled(a, s))
-		d.Rows = append(d.Rows, s.Rows)
-	}
-	return d
 }
 
 // labelled lists (story, paragraph) pairs with a label for task.
@@ -135,7 +118,7 @@ func labelTask(task string) string {
 }
 
 // trainClassifier trains a task's classifier on the given stories.
-func trainClassifier(task string, d *Data, stories []int) (*Classifier, error) {
+func trainClassifier(task string, d *Data, stories []int, l Learner) (*Classifier, error) {
 	e := newEncoder(task, d, stories)
 	var rows []Row
 	var vals []float64
@@ -166,11 +149,11 @@ func trainClassifier(task string, d *Data, stories []int) (*Classifier, error) {
 			rows = append(rows, Row{Features: e.Encode(nil, v, stems), Class: d.Rows[p[0]][p[1]].Label(lt)})
 		}
 	}
-	nb, err := TrainNB(rows, e.Len())
+	lin, err := l.Train(rows, e.Len())
 	if err != nil {
 		return nil, err
 	}
-	return &Classifier{Task: task, Encoder: e, NB: nb, Temperature: 1}, nil
+	return &Classifier{Task: task, Learner: l.String(), Encoder: e, Scorer: lin, Temperature: 1}, nil
 }
 
 // Prediction is one label with its confidence in [0,1].
@@ -191,16 +174,16 @@ func (c *Classifier) scoresPara(sc *scratch, s *Story, i int) []float64 {
 	var stems []string
 	sc.vals, stems = paraInputs(c.Task, sc.vals, s, i)
 	sc.cols = c.Encoder.Encode(sc.cols, sc.vals, stems)
-	sc.scores = c.NB.Scores(sc.scores, sc.cols)
+	sc.scores = c.Scorer.Scores(sc.scores, sc.cols)
 	return sc.scores
 }
 
 // focusScores returns the candidates of paragraph i and each one's
 // log-odds of being the focus.
-func (c *Classifier) focusScores(sc *scratch, s *Story, i int, stats []map[int]*mentionStats) ([]candidate, []float64) {
+func (c *Classifier) focusScores(sc *scratch, s *Story, i int, stats *focusCtx) ([]candidate, []float64) {
 	cands := focusCandidates(s, i, stats)
 	yes := 0
-	for k, cl := range c.NB.Classes {
+	for k, cl := range c.Scorer.Classes {
 		if cl == "yes" {
 			yes = k
 		}
@@ -209,7 +192,7 @@ func (c *Classifier) focusScores(sc *scratch, s *Story, i int, stats []map[int]*
 	for k, cand := range cands {
 		sc.vals = focusValues(sc.vals, s, i, cand, stats)
 		sc.cols = c.Encoder.Encode(sc.cols, sc.vals, nil)
-		sc.scores = c.NB.Scores(sc.scores, sc.cols)
+		sc.scores = c.Scorer.Scores(sc.scores, sc.cols)
 		odds[k] = sc.scores[yes] - logSumExcept(sc.scores, yes)
 	}
 	return cands, odds
@@ -232,7 +215,7 @@ func logSumExcept(xs []float64, skip int) float64 {
 }
 
 // predictFocus labels paragraph i of s with its focus.
-func (c *Classifier) predictFocus(sc *scratch, s *Story, i int, stats []map[int]*mentionStats) (Prediction, candidate) {
+func (c *Classifier) predictFocus(sc *scratch, s *Story, i int, stats *focusCtx) (Prediction, candidate) {
 	cands, odds := c.focusScores(sc, s, i, stats)
 	probs := Probs(odds, c.Temperature)
 	k := argmax(probs)

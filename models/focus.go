@@ -28,6 +28,8 @@ var focusInputs = []Input{
 	in("narrator_names", smallBins),
 	in("none_names", smallBins), in("none_pronouns", rateBins), in("none_words", countBins), in("none_prev_names", smallBins),
 	in("spoke_two_before", flagBins), in("spoke_one_before", flagBins), in("dialogue_only", flagBins),
+	in("pronoun_referent", flagBins), in("subject_referent", flagBins), in("resolved_speaker", flagBins),
+	in("any_referent", flagBins),
 }
 
 // mentionStats counts a paragraph's mentions per character.
@@ -72,7 +74,7 @@ func paraStats(c *cast, p *Para) map[int]*mentionStats {
 // focusCandidates lists the candidates for paragraph i: the characters
 // named in it, in the two paragraphs before it and in the next one, the
 // character of a point-of-view heading, the narrator and none.
-func focusCandidates(s *Story, i int, stats []map[int]*mentionStats) []candidate {
+func focusCandidates(s *Story, i int, fc *focusCtx) []candidate {
 	out := make([]candidate, 0, 8)
 	add := func(ci int) {
 		if ci < 0 {
@@ -96,6 +98,16 @@ func focusCandidates(s *Story, i int, stats []map[int]*mentionStats) []candidate
 	if h := s.Paras[i].POVHint; h != "" {
 		add(s.cast.indexOf(h))
 	}
+	if fc != nil {
+		pc := s.Paras[i].Pronouns
+		if pc.Masculine > 0 {
+			add(fc.he[i])
+		}
+		if pc.Feminine > 0 {
+			add(fc.she[i])
+		}
+		add(fc.speaker[i])
+	}
 	return append(out, candidate{char: -1, label: Narrator}, candidate{char: -1, label: None})
 }
 
@@ -109,7 +121,8 @@ func (c *cast) indexOf(name string) int {
 }
 
 // focusValues fills the inputs of one candidate of paragraph i.
-func focusValues(dst []float64, s *Story, i int, cand candidate, stats []map[int]*mentionStats) []float64 {
+func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) []float64 {
+	stats := fc.m
 	dst = dst[:0]
 	for range focusInputs {
 		dst = append(dst, math.NaN())
@@ -167,6 +180,11 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, stats []map[int
 		}
 		dst[28], dst[29] = spoke(i-2), spoke(i-1)
 		dst[30] = b2f(d[features.FDialogue] > 0.9)
+		pc := p.Pronouns
+		dst[31] = b2f(pc.Masculine > pc.Feminine && ci == fc.he[i] || pc.Feminine > pc.Masculine && ci == fc.she[i])
+		dst[32] = b2f(pc.SubjectMasculine > 0 && ci == fc.he[i] || pc.SubjectFeminine > 0 && ci == fc.she[i])
+		dst[33] = b2f(ci == fc.speaker[i])
+		dst[34] = b2f(ci == fc.he[i] || ci == fc.she[i])
 	case cand.label == Narrator:
 		dst[1] = 1
 		dst[18], dst[19] = s.First, s.Second
@@ -217,13 +235,83 @@ func (s *Story) isGold(c candidate, gold string) bool {
 	return s.cast.matches(c.char, gold)
 }
 
-// focusContext computes every paragraph's mention statistics.
-func focusContext(s *Story) []map[int]*mentionStats {
-	stats := make([]map[int]*mentionStats, len(s.Paras))
+// focusCtx is a story's focus context: every paragraph's mention
+// statistics, and a light coreference pass over the story in order.
+type focusCtx struct {
+	m []map[int]*mentionStats
+	// he[i] and she[i] are the most salient masculine and feminine
+	// characters before paragraph i (-1 when none): the likely referents
+	// of its "he" and "she".
+	he, she []int
+	// speaker[i] is the character who speaks in paragraph i: named next
+	// to a speech verb, a "he said" resolved to he[i], or, in untagged
+	// dialogue, the speaker two paragraphs back (speakers alternate).
+	speaker []int
+}
+
+// salienceDecay is how much of a character's salience carries over to
+// the next paragraph.
+const salienceDecay = 0.5
+
+// focusContext computes every paragraph's mention statistics and
+// resolves its pronouns and speaker.
+func focusContext(s *Story) *focusCtx {
+	n := len(s.Paras)
+	fc := &focusCtx{m: make([]map[int]*mentionStats, n), he: make([]int, n), she: make([]int, n), speaker: make([]int, n)}
+	sal := make([]float64, len(s.cast.chars))
 	for i := range s.Paras {
-		stats[i] = paraStats(s.cast, &s.Paras[i])
+		p := &s.Paras[i]
+		st := paraStats(s.cast, p)
+		fc.m[i] = st
+		fc.he[i], fc.she[i] = -1, -1
+		for ci, v := range sal {
+			if v < 0.05 {
+				continue
+			}
+			g := s.cast.chars[ci].gender
+			switch {
+			case g > 0 && (fc.he[i] < 0 || v > sal[fc.he[i]]):
+				fc.he[i] = ci
+			case g < 0 && (fc.she[i] < 0 || v > sal[fc.she[i]]):
+				fc.she[i] = ci
+			}
+		}
+		sp := -1
+		for ci, m := range st {
+			if m.speaker && (sp < 0 || m.firstAt < st[sp].firstAt) {
+				sp = ci
+			}
+		}
+		if sp < 0 {
+			pc := p.Pronouns
+			switch {
+			case pc.SpeakerMasculine > 0 && pc.SpeakerFeminine == 0:
+				sp = fc.he[i]
+			case pc.SpeakerFeminine > 0 && pc.SpeakerMasculine == 0:
+				sp = fc.she[i]
+			case i >= 2 && p.Vec.Dense[features.FDialogue] > 0.9 && s.Paras[i-1].Vec.Dense[features.FDialogue] > 0.5:
+				sp = fc.speaker[i-2]
+			}
+		}
+		fc.speaker[i] = sp
+		for ci := range sal {
+			sal[ci] *= salienceDecay
+		}
+		for ci, m := range st {
+			sal[ci] += float64(m.narration) + 0.3*float64(m.dialogue) + b2f(m.subject) + b2f(m.speaker)
+		}
+		if sp >= 0 {
+			sal[sp] += 0.5
+		}
+		// Pronouns keep their referent salient.
+		if p.Pronouns.Masculine > 0 && fc.he[i] >= 0 {
+			sal[fc.he[i]] += 0.5 * float64(min(p.Pronouns.Masculine, 3))
+		}
+		if p.Pronouns.Feminine > 0 && fc.she[i] >= 0 {
+			sal[fc.she[i]] += 0.5 * float64(min(p.Pronouns.Feminine, 3))
+		}
 	}
-	return stats
+	return fc
 }
 
 // mostFrequentName is the focus baseline: the character named most often

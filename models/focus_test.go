@@ -14,7 +14,8 @@ func TestFocusInputOrder(t *testing.T) {
 		"next_mentions", "paragraphs_since_seen", "story_rank", "pov_heading", "pronoun_agreement",
 		"names_in_paragraph", "narrator_story_first", "narrator_story_second", "narrator_first",
 		"narrator_second", "narrator_third", "narrator_names", "none_names", "none_pronouns", "none_words",
-		"none_prev_names", "spoke_two_before", "spoke_one_before", "dialogue_only"}
+		"none_prev_names", "spoke_two_before", "spoke_one_before", "dialogue_only",
+		"pronoun_referent", "subject_referent", "resolved_speaker", "any_referent"}
 	if len(focusInputs) != len(want) {
 		t.Fatalf("%d focus inputs, want %d", len(focusInputs), len(want))
 	}
@@ -58,5 +59,56 @@ func TestKnownNames(t *testing.T) {
 	}
 	if ci := s.cast.indexOf("Damon"); ci < 0 || !s.cast.matches(ci, "Damon Salvatore") {
 		t.Error("Damon does not join Damon Salvatore")
+	}
+}
+
+// TestFocusContext follows pronouns and speakers through a scene: "he"
+// and "she" go to the most salient character of that gender, "he said"
+// names its speaker, and untagged dialogue alternates between the two
+// speakers before it.
+func TestFocusContext(t *testing.T) {
+	a := features.NewAnalyzer()
+	texts := []string{
+		"Mr. Darcy walked in. He was tall and his coat was wet.",
+		"Miss Bennet looked up from her book. She did not smile.",
+		"\"You are late,\" she said.",
+		"\"The roads were bad,\" he said.",
+		"\"Were they?\"",
+		"\"They were.\"",
+		"He sat down by the fire and warmed his hands.",
+	}
+	var paras []Para
+	for _, s := range texts {
+		paras = append(paras, NewPara(a, []byte(s), features.DoubleQuotes, ""))
+	}
+	s := NewStory("x", paras, nil)
+	fc := focusContext(s)
+	name := func(ci int) string {
+		if ci < 0 {
+			return "-"
+		}
+		return s.cast.chars[ci].Label
+	}
+	for _, c := range []struct {
+		i            int
+		what, got, w string
+	}{
+		{2, "she", name(fc.she[2]), "Bennet"},
+		{2, "speaker", name(fc.speaker[2]), "Bennet"},
+		{3, "speaker", name(fc.speaker[3]), "Darcy"},
+		{4, "speaker", name(fc.speaker[4]), "Bennet"},
+		{5, "speaker", name(fc.speaker[5]), "Darcy"},
+		{6, "he", name(fc.he[6]), "Darcy"},
+	} {
+		if c.got != c.w {
+			t.Errorf("paragraph %d: %s = %s, want %s", c.i+1, c.what, c.got, c.w)
+		}
+	}
+	found := false
+	for _, c := range focusCandidates(s, 6, fc) {
+		found = found || c.label == "Darcy"
+	}
+	if !found {
+		t.Error("the referent of \"he\" is not a focus candidate of the last paragraph")
 	}
 }

@@ -21,14 +21,14 @@ func (m *Model) ToneClasses() []string {
 	if m.Tone == nil {
 		return nil
 	}
-	return m.Tone.NB.Classes
+	return m.Tone.Scorer.Classes
 }
 
 // Label predicts every paragraph of a story.
 func (m *Model) Label(s *Story) []Labels {
 	out := make([]Labels, len(s.Paras))
 	sc := &scratch{}
-	var stats []map[int]*mentionStats
+	var stats *focusCtx
 	if m.Focus != nil {
 		stats = focusContext(s)
 	}
@@ -40,12 +40,12 @@ func (m *Model) Label(s *Story) []Labels {
 		if m.POV != nil {
 			probs := Probs(pov[i], m.POV.Temperature)
 			k := argmax(probs)
-			out[i].POV = Prediction{Label: m.POV.NB.Classes[k], Confidence: probs[k]}
+			out[i].POV = Prediction{Label: m.POV.Scorer.Classes[k], Confidence: probs[k]}
 		}
 		if m.Tone != nil {
 			probs := Probs(c2(m.Tone.scoresPara(sc, s, i)), m.Tone.Temperature)
 			k := argmax(probs)
-			out[i].Tone = Prediction{Label: m.Tone.NB.Classes[k], Confidence: probs[k]}
+			out[i].Tone = Prediction{Label: m.Tone.Scorer.Classes[k], Confidence: probs[k]}
 			out[i].ToneProbs = probs
 		}
 		if m.Focus != nil {
@@ -67,9 +67,9 @@ func (m *Model) Evaluate(path string, ls []datasets.LabelledStory, d *Data) ([]*
 		if task == "tone" {
 			for _, s := range ls {
 				for _, r := range s.Rows {
-					if r.Tone != "" && !slices.Contains(c.NB.Classes, r.Tone) {
+					if r.Tone != "" && !slices.Contains(c.Scorer.Classes, r.Tone) {
 						return nil, &datasets.RowError{Path: path, Row: r.Row,
-							Err: fmt.Errorf("tone %q is not one of the model's labels (%v); train a model on this label set with storylens train", r.Tone, c.NB.Classes)}
+							Err: fmt.Errorf("tone %q is not one of the model's labels (%v); train a model on this label set with storylens train", r.Tone, c.Scorer.Classes)}
 					}
 				}
 			}
@@ -88,7 +88,7 @@ func (m *Model) Evaluate(path string, ls []datasets.LabelledStory, d *Data) ([]*
 		for name, b := range baselines(task, d, nil, all, 0) {
 			if name == "majority class" && task != "focus" {
 				// The majority class of the model's training data.
-				maj := c.NB.Classes[argmax(c.NB.Base)]
+				maj := c.Scorer.Classes[argmax(c.Scorer.Base)]
 				for i := range b {
 					b[i].pred, b[i].correct = maj, maj == b[i].gold
 				}
@@ -159,7 +159,15 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 		all[i] = i
 	}
 	for _, task := range tasks {
-		c, err := trainClassifier(task, d, all)
+		// Keep the learner cross-validation chose, when this build can
+		// train it.
+		l := Learner{Kind: NaiveBayes}
+		if old := m.Classifier(task); old != nil {
+			if ol, err := ParseLearner(old.Learner); err == nil && (ol.Kind != LogisticRegression || HaveLogReg) {
+				l = ol
+			}
+		}
+		c, err := trainClassifier(task, d, all, l)
 		if err != nil {
 			return nil, err
 		}

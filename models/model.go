@@ -16,7 +16,7 @@ import (
 )
 
 // Format names the model file format.
-const Format = "storylens-model/1"
+const Format = "storylens-model/2"
 
 // FileName is the model file inside a model directory.
 const FileName = "model.json"
@@ -67,6 +67,9 @@ type TrainOptions struct {
 	Folds int
 	Seed  uint64
 	Data  []string // names of the training files, recorded in the model
+	// Learners are cross-validated for each task on the same folds and
+	// the best is kept; nil means Learners().
+	Learners []Learner
 }
 
 // Train cross-validates each task (grouped by story, stratified), then
@@ -85,11 +88,11 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 		if len(d.labelled(task, all)) == 0 {
 			return nil, fmt.Errorf("models: the data has no %s labels", task)
 		}
-		rep, err := CrossValidate(d, task, o.Folds, o.Seed)
+		rep, l, err := chooseLearner(d, task, o)
 		if err != nil {
 			return nil, err
 		}
-		c, err := trainClassifier(task, d, all)
+		c, err := trainClassifier(task, d, all, l)
 		if err != nil {
 			return nil, err
 		}
@@ -102,6 +105,41 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 		m.set(task, c)
 	}
 	return m, nil
+}
+
+// chooseLearner cross-validates each learner on the same folds and
+// returns the best one's report (accuracy decides, macro-F1 for tone;
+// the earlier learner wins ties), listing every learner's score in it.
+func chooseLearner(d *Data, task string, o TrainOptions) (*Report, Learner, error) {
+	ls := o.Learners
+	if len(ls) == 0 {
+		ls = Learners()
+	}
+	var best *Report
+	var bestL Learner
+	var scores []Score
+	metric := func(r *Report) float64 {
+		if task == "tone" {
+			return r.Model.MacroF1
+		}
+		return r.Model.Accuracy
+	}
+	for _, l := range ls {
+		rep, err := CrossValidate(d, task, o.Folds, o.Seed, l)
+		if err != nil {
+			return nil, Learner{}, err
+		}
+		s := rep.Model
+		s.Name = l.String()
+		scores = append(scores, s)
+		if best == nil || metric(rep) > metric(best) {
+			best, bestL = rep, l
+		}
+	}
+	if len(scores) > 1 {
+		best.Learners = scores
+	}
+	return best, bestL, nil
 }
 
 // set puts a task's classifier in the model.
@@ -166,23 +204,26 @@ func Decode(name string, b []byte) (*Model, error) {
 	}
 	for _, t := range m.Tasks() {
 		c := m.Classifier(t)
-		if c.Encoder == nil || c.NB == nil {
+		if c.Encoder == nil || c.Scorer == nil {
 			return nil, fmt.Errorf("%s: %w: the %s classifier is incomplete", name, ErrBadModel, t)
 		}
 		c.Encoder.init()
 		if err := c.Encoder.check(); err != nil {
 			return nil, fmt.Errorf("%s: %w: %s classifier: %v", name, ErrBadModel, t, err)
 		}
-		if err := c.NB.Validate(c.Encoder.Len()); err != nil {
+		if err := c.Scorer.Validate(c.Encoder.Len()); err != nil {
 			return nil, fmt.Errorf("%s: %w: %s classifier: %v", name, ErrBadModel, t, err)
 		}
 		if t == "pov" || t == "focus" {
 			want := map[string][]string{"pov": {"first", "second", "third"}, "focus": {"no", "yes"}}[t]
-			for _, cl := range c.NB.Classes {
+			for _, cl := range c.Scorer.Classes {
 				if !slices.Contains(want, cl) {
 					return nil, fmt.Errorf("%s: %w: %s classifier has class %q", name, ErrBadModel, t, cl)
 				}
 			}
+		}
+		if _, err := ParseLearner(c.Learner); err != nil {
+			return nil, fmt.Errorf("%s: %w: %s classifier: %v", name, ErrBadModel, t, err)
 		}
 		if c.Task != t {
 			return nil, fmt.Errorf("%s: %w: the %s classifier is for %q", name, ErrBadModel, t, c.Task)
@@ -207,7 +248,7 @@ func Load(dir string) (*Model, error) {
 	return Decode(path, b)
 }
 
-//go:generate go run ../cmd/storylens train --data ../datasets/novels.csv,../datasets/seeds.csv,../datasets/second_person.csv --out default --seed 1 --folds 5 --quiet
+//go:generate go run ../cmd/storylens train --data ../datasets/novels.csv,../datasets/seeds.csv,../datasets/second_person.csv --texts ../../shared/corpus/novels --out default --seed 1 --folds 5 --quiet
 
 //go:embed default/model.json
 var defaultFS embed.FS
@@ -235,12 +276,12 @@ func checkInputs(task string, c *Classifier) error {
 		}
 	}
 	sane := func(x float64) bool { return !math.IsNaN(x) && math.Abs(x) <= 1e9 }
-	for _, x := range append([]float64{c.Temperature, c.Scale, c.StoryWeight}, c.NB.Base...) {
+	for _, x := range append([]float64{c.Temperature, c.Scale, c.StoryWeight}, c.Scorer.Base...) {
 		if !sane(x) {
 			return fmt.Errorf("a parameter is %v", x)
 		}
 	}
-	for _, d := range c.NB.Delta {
+	for _, d := range c.Scorer.Delta {
 		for _, x := range d {
 			if !sane(x) {
 				return fmt.Errorf("a weight is %v", x)

@@ -20,18 +20,23 @@ type Row struct {
 	Class    string
 }
 
-// NB is a Bernoulli naive Bayes classifier trained by golearn's
-// naive.BernoulliNBClassifier and compiled into a sparse scorer that gives
-// the same decisions (TestNBAgreesWithGolearn) at the cost of the active
-// features only, and a probability for every class.
+// Linear is a trained golearn classifier compiled into a sparse linear
+// scorer: a base score per class plus one weight per active binary column
+// and class. It gives golearn's decisions (TestNBAgreesWithGolearn,
+// TestLogRegAgreesWithLiblinear) at the cost of the active features only,
+// and a score for every class.
 //
-// For class c, golearn scores log P(c) + Σ_f log P(x_f | c), with
+// For naive Bayes (golearn's naive.BernoulliNBClassifier), for class c
+// golearn scores log P(c) + Σ_f log P(x_f | c), with
 // P(x_f=1|c) = p = (docs of c with f + 1) / (docs of c + 1), and for an
 // absent feature log(1-p), or log(1/(docs of c + 1)) when p is 1. The
 // scorer keeps Base[c] (the prior plus every feature absent) and Delta[f][c]
 // (present minus absent), so a row costs one addition per active feature
 // and class.
-type NB struct {
+//
+// For logistic regression (golearn's linear_models, liblinear), Base is 0
+// and Delta holds the fitted weights; see TrainLogReg.
+type Linear struct {
 	Classes []string    `json:"classes"`
 	Base    []float64   `json:"base"`
 	Delta   [][]float64 `json:"delta"` // [feature][class]
@@ -47,7 +52,7 @@ var silence sync.Once
 // and compiles it. Column 0 must be a bias feature active in every row (it
 // keeps golearn from panicking on a class with no active feature). golearn
 // panics are returned as errors.
-func TrainNB(rows []Row, nFeatures int) (nb *NB, err error) {
+func TrainNB(rows []Row, nFeatures int) (nb *Linear, err error) {
 	if len(rows) == 0 {
 		return nil, errors.New("models: no training rows")
 	}
@@ -105,7 +110,7 @@ func instances(rows []Row, nFeatures int) (*base.DenseInstances, []string) {
 
 // compile reads the fitted parameters back through golearn's own
 // serialisation (its fields are unexported) and builds the sparse scorer.
-func compile(cls *naive.BernoulliNBClassifier, nFeatures int) (*NB, error) {
+func compile(cls *naive.BernoulliNBClassifier, nFeatures int) (*Linear, error) {
 	dir, err := os.MkdirTemp("", "storylens-nb")
 	if err != nil {
 		return nil, err
@@ -128,7 +133,7 @@ func compile(cls *naive.BernoulliNBClassifier, nFeatures int) (*NB, error) {
 	if err := r.GetJSONForKey(r.Prefix("", "CLASS_INSTANCES"), &counts); err != nil {
 		return nil, fmt.Errorf("models: reading golearn model: %w", err)
 	}
-	nb := &NB{}
+	nb := &Linear{}
 	total := 0
 	for c, n := range counts {
 		nb.Classes = append(nb.Classes, c)
@@ -162,7 +167,7 @@ func compile(cls *naive.BernoulliNBClassifier, nFeatures int) (*NB, error) {
 
 // Scores appends to dst the log score of each class (in Classes order)
 // for a row's active features; out-of-range features are ignored.
-func (nb *NB) Scores(dst []float64, features []int) []float64 {
+func (nb *Linear) Scores(dst []float64, features []int) []float64 {
 	dst = append(dst[:0], nb.Base...)
 	for _, f := range features {
 		if f < 0 || f >= len(nb.Delta) {
@@ -208,7 +213,7 @@ func argmax(xs []float64) int {
 }
 
 // Validate checks the shape of a decoded classifier.
-func (nb *NB) Validate(nFeatures int) error {
+func (nb *Linear) Validate(nFeatures int) error {
 	if len(nb.Classes) == 0 || len(nb.Base) != len(nb.Classes) || len(nb.Delta) != nFeatures {
 		return fmt.Errorf("classifier has %d classes, %d base scores and %d features, want %d features", len(nb.Classes), len(nb.Base), len(nb.Delta), nFeatures)
 	}

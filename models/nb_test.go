@@ -78,3 +78,18 @@ func TestTrainNBErrors(t *testing.T) {
 		t.Error("class with no features: no error")
 	}
 }
+
+// TestParseLearner reads back what String writes and refuses the rest.
+func TestParseLearner(t *testing.T) {
+	for _, l := range []Learner{{Kind: NaiveBayes}, {Kind: LogisticRegression, C: 0.1}, {Kind: LogisticRegression, C: 1}} {
+		got, err := ParseLearner(l.String())
+		if err != nil || got != l {
+			t.Errorf("ParseLearner(%q) = %v, %v", l.String(), got, err)
+		}
+	}
+	for _, bad := range []string{"", "svm", "logistic-regression", "logistic-regression C=0", "logistic-regression C=x", "naive-bayes C=1"} {
+		if _, err := ParseLearner(bad); err == nil {
+			t.Errorf("ParseLearner(%q): no error", bad)
+		}
+	}
+}

@@ -22,6 +22,8 @@ calibration of the confidences. Use data the model did not train on: the
 default model trained on datasets/novels.csv, seeds.csv and
 second_person.csv.
 
+--texts DIR reads the stories' full texts as train does.
+
 Examples:
   storylens eval --data heldout.csv
   storylens eval --data labels.csv --model mymodel`,
@@ -29,13 +31,14 @@ Examples:
 			o := &evalOptions{}
 			fs.StringVar(&o.data, "data", "", "labelled dataset CSV files, comma-separated (required)")
 			fs.StringVar(&o.model, "model", "", "model directory (default: the embedded model)")
+			fs.StringVar(&o.texts, "texts", "", "directories of the stories' full texts, comma-separated")
 			return o
 		},
 		run: runEval,
 	})
 }
 
-type evalOptions struct{ data, model string }
+type evalOptions struct{ data, model, texts string }
 
 func loadModel(dir string) (*models.Model, error) {
 	if dir == "" {
@@ -57,7 +60,11 @@ func runEval(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	reps, err := m.Evaluate(strings.Join(paths, ","), ls, models.Prepare(ls))
+	d, err := prepare(e, ls, o.texts)
+	if err != nil {
+		return err
+	}
+	reps, err := m.Evaluate(strings.Join(paths, ","), ls, d)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,22 @@ func printReport(w io.Writer, r *models.Report, title string) {
 		metric = ""
 	}
 	fmt.Fprintf(tw, "\taccuracy\t%s\t\n", metric)
+	if len(r.Learners) > 0 {
+		fmt.Fprintln(w, "learners on the same folds (the best is the model):")
+		lw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(lw, "\taccuracy\t%s\t\n", metric)
+		for _, l := range r.Learners {
+			f1 := fmt.Sprintf("%.3f", l.MacroF1)
+			if r.Task == "focus" {
+				f1 = ""
+			}
+			fmt.Fprintf(lw, "%s\t%.3f\t%s\t\n", l.Name, l.Accuracy, f1)
+		}
+		lw.Flush()
+	}
+	if r.Learner != "" {
+		fmt.Fprintf(w, "model: golearn %s\n", r.Learner)
+	}
 	row := func(s models.Score) {
 		f1 := fmt.Sprintf("%.3f", s.MacroF1)
 		if r.Task == "focus" {

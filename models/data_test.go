@@ -1,0 +1,47 @@
+package models
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storylens/storylens/datasets"
+)
+
+// TestPrepareWithTexts: a labelled story found among the texts is read
+// whole, its labels land on the right paragraphs, and a row whose text
+// is not the file's paragraph is an error naming the row and the file.
+func TestPrepareWithTexts(t *testing.T) {
+	dir := t.TempDir()
+	text := "Anna opened the door.\n\nShe saw Ben in the rain.\n\n\"Come in,\" she said.\n\nHe came in.\n"
+	if err := os.WriteFile(filepath.Join(dir, "rain.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	row := func(n int, text, focus string) datasets.Labelled {
+		return datasets.Labelled{Story: "rain", Paragraph: n, Text: text, Focus: focus, Row: n}
+	}
+	ls := []datasets.LabelledStory{
+		{Name: "rain", File: "gold.csv", Rows: []datasets.Labelled{row(2, "She saw Ben in the rain.", "Anna"), row(4, "He came in.", "Ben")}},
+		{Name: "elsewhere", File: "gold.csv", Rows: []datasets.Labelled{row(1, "Nobody knows this text.", "none")}},
+	}
+	d, err := PrepareWithTexts(ls, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.FullTexts != 1 || len(d.Stories[0].Paras) != 4 || len(d.Rows[0]) != 4 || len(d.Stories[1].Paras) != 1 {
+		t.Fatalf("full texts %d, paragraphs %d and %d, rows %d", d.FullTexts, len(d.Stories[0].Paras), len(d.Stories[1].Paras), len(d.Rows[0]))
+	}
+	if d.Rows[0][1].Focus != "Anna" || d.Rows[0][3].Focus != "Ben" || d.Rows[0][0].Focus != "" {
+		t.Errorf("labels on the wrong paragraphs: %+v", d.Rows[0])
+	}
+	ls[0].Rows[1].Text = "He came in from the rain."
+	_, err = PrepareWithTexts(ls, []string{dir})
+	if err == nil || !strings.Contains(err.Error(), "gold.csv row 4") || !strings.Contains(err.Error(), "rain.txt") {
+		t.Errorf("mismatched row: error %v", err)
+	}
+	ls[0].Rows[1] = row(9, "He came in.", "Ben")
+	if _, err := PrepareWithTexts(ls, []string{dir}); err == nil || !strings.Contains(err.Error(), "has 4 paragraphs") {
+		t.Errorf("paragraph out of range: error %v", err)
+	}
+}
