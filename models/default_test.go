@@ -35,7 +35,7 @@ func TestDefaultModelIsReproducible(t *testing.T) {
 		t.Skipf("the default model is trained with the novels' full texts, and %s is missing", texts)
 	}
 	if !HaveLogReg {
-		t.Skip("the default model's focus classifier is golearn's logistic regression, which needs cgo to train")
+		t.Skip("the default model's focus classifier is golearn's logistic regression: retrain with go test -tags liblinear (cgo, a C++ compiler)")
 	}
 	d, err := PrepareWithTexts(all, []string{texts})
 	if err != nil {

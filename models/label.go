@@ -160,7 +160,8 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 	}
 	for _, task := range tasks {
 		// Keep the learner cross-validation chose, when this build can
-		// train it.
+		// train it (logistic regression needs -tags liblinear; else naive
+		// Bayes).
 		l := Learner{Kind: NaiveBayes}
 		if old := m.Classifier(task); old != nil {
 			if ol, err := ParseLearner(old.Learner); err == nil && (ol.Kind != LogisticRegression || HaveLogReg) {

@@ -56,7 +56,8 @@ func (l Learner) Train(rows []Row, nFeatures int) (*Linear, error) {
 
 // Learners are the learners cross-validation chooses among for each task:
 // golearn's Bernoulli naive Bayes, and its L2-regularised logistic
-// regression at two strengths when the build has cgo (liblinear is C++).
+// regression at two strengths in builds with -tags liblinear (liblinear is
+// C++ through cgo; the default build is pure Go).
 // kNN, trees and SVMs are left out: too slow or near chance at text scale.
 func Learners() []Learner {
 	out := []Learner{{Kind: NaiveBayes}}

@@ -1,4 +1,4 @@
-//go:build cgo
+//go:build cgo && liblinear
 
 package models
 
@@ -18,8 +18,9 @@ import (
 	"github.com/sjwhitworth/golearn/linear_models"
 )
 
-// HaveLogReg reports whether this build can train logistic regression
-// (golearn binds liblinear through cgo). Labelling with a trained model
+// HaveLogReg reports whether this build can train logistic regression:
+// this file is built only with -tags liblinear and cgo, since golearn's
+// logistic regression is liblinear, in C++. Labelling with a trained model
 // never needs it.
 const HaveLogReg = true
 

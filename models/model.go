@@ -248,7 +248,7 @@ func Load(dir string) (*Model, error) {
 	return Decode(path, b)
 }
 
-//go:generate go run ../cmd/storylens train --data ../datasets/novels.csv,../datasets/seeds.csv,../datasets/second_person.csv --texts ../../shared/corpus/novels --out default --seed 1 --folds 5 --quiet
+//go:generate go run -tags liblinear ../cmd/storylens train --data ../datasets/novels.csv,../datasets/seeds.csv,../datasets/second_person.csv --texts ../../shared/corpus/novels --out default --seed 1 --folds 5 --quiet
 
 //go:embed default/model.json
 var defaultFS embed.FS

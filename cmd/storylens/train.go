@@ -23,8 +23,8 @@ text column and one or more of pov, tone, focus; an empty cell is
 unlabelled; story and paragraph restore story order). Each task is
 cross-validated with --folds folds grouped by story (no story in both
 training and test) and stratified by label, once per learner: golearn's
-Bernoulli naive Bayes and, in builds with cgo, its logistic regression
-(liblinear) at C=0.1 and C=1. The best learner on those folds is kept
+Bernoulli naive Bayes and, in builds with -tags liblinear (cgo and a C++
+compiler), its logistic regression (liblinear) at C=0.1 and C=1. The best learner on those folds is kept
 (accuracy decides; macro-F1 for tone). The report prints every learner's
 score, then the kept one's accuracy, macro-F1, per-class
 precision/recall/F1, confusion matrix, the baselines on the same folds and
@@ -138,6 +138,9 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) error {
 	d, err := prepare(e, ls, o.texts)
 	if err != nil {
 		return err
+	}
+	if !models.HaveLogReg {
+		fmt.Fprintln(e.stderr, "storylens: this build cross-validates naive Bayes only; build with -tags liblinear (cgo, a C++ compiler) to add golearn's logistic regression")
 	}
 	m, err := models.Train(d, models.TrainOptions{Tasks: tasks, Folds: o.folds, Seed: o.seed, Data: paths})
 	if err != nil {
