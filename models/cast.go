@@ -46,10 +46,11 @@ type nameForm struct {
 	gender            int
 }
 
-// buildCast clusters the story's names into characters. A name counts
-// when it is seen at least once away from the start of a sentence (so
-// "Suddenly" does not), or at least three times. A one-word name joins the
-// character of the longer name it is part of when that is unambiguous.
+// buildCast clusters the story's names into characters. A capitalised
+// word counts as a name when it is seen at least once away from the start
+// of a sentence (so "Suddenly" does not) or the metadata lists it. A
+// one-word name joins the character of the longer name it is part of when
+// that is unambiguous.
 //
 // known are names the story's metadata lists (AO3's Characters tags, such
 // as "Stefan Salvatore"): their words count as names even when the text
