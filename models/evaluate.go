@@ -136,6 +136,12 @@ func assignFolds(d *Data, task string, k int, seed uint64) []int {
 // grouped by story and stratified by label, with baselines on the same
 // folds.
 func CrossValidate(d *Data, task string, k int, seed uint64, l Learner) (*Report, error) {
+	return crossValidate(d, task, k, seed, l, true)
+}
+
+// crossValidate is CrossValidate, with the baselines only when asked
+// (they do not depend on the learner).
+func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBaselines bool) (*Report, error) {
 	fold := assignFolds(d, labelTask(task), k, seed)
 	var outs []outcome
 	base := map[string][]outcome{}
@@ -163,6 +169,9 @@ func CrossValidate(d *Data, task string, k int, seed uint64, l Learner) (*Report
 			return nil, err
 		}
 		fits = append(fits, trained{c, test, f})
+		if !withBaselines {
+			continue
+		}
 		for name, b := range baselines(task, d, train, test, f) {
 			base[name] = append(base[name], b...)
 		}

@@ -15,27 +15,8 @@ import (
 func TestLogRegAgreesWithLiblinear(t *testing.T) {
 	for _, nClass := range []int{2, 3} {
 		r := rand.New(rand.NewPCG(3, uint64(nClass)))
-		classes := []string{"a", "b", "c"}[:nClass]
 		const nFeat = 40
-		gen := func(n int) []Row {
-			rows := make([]Row, n)
-			for i := range rows {
-				c := r.IntN(nClass)
-				fs := []int{0}
-				for f := 1; f < nFeat; f++ {
-					p := 0.15
-					if f%3 == c {
-						p = 0.5
-					}
-					if r.Float64() < p {
-						fs = append(fs, f)
-					}
-				}
-				rows[i] = Row{Features: fs, Class: classes[c]}
-			}
-			return rows
-		}
-		train, test := gen(300), gen(200)
+		train, test := synthRows(r, 300, nClass, nFeat), synthRows(r, 200, nClass, nFeat)
 		model, cls, err := fitLiblinear(train, nFeat, 1)
 		if err != nil {
 			t.Fatal(err)

@@ -115,7 +115,7 @@ func chooseLearner(d *Data, task string, o TrainOptions) (*Report, Learner, erro
 	if len(ls) == 0 {
 		ls = Learners()
 	}
-	var best *Report
+	var best, first *Report
 	var bestL Learner
 	var scores []Score
 	metric := func(r *Report) float64 {
@@ -125,10 +125,15 @@ func chooseLearner(d *Data, task string, o TrainOptions) (*Report, Learner, erro
 		return r.Model.Accuracy
 	}
 	for _, l := range ls {
-		rep, err := CrossValidate(d, task, o.Folds, o.Seed, l)
+		// The baselines are the same for every learner: computed once.
+		rep, err := crossValidate(d, task, o.Folds, o.Seed, l, first == nil)
 		if err != nil {
 			return nil, Learner{}, err
 		}
+		if first == nil {
+			first = rep
+		}
+		rep.Baselines = first.Baselines
 		s := rep.Model
 		s.Name = l.String()
 		scores = append(scores, s)

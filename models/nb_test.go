@@ -8,31 +8,35 @@ import (
 	"github.com/sjwhitworth/golearn/naive"
 )
 
+// synthRows draws n rows over nFeat binary columns for nClass classes
+// ("a", "b", "c"): column 0 is always on, and the columns f with f%3 equal
+// to the class are on more often than the rest.
+func synthRows(r *rand.Rand, n, nClass, nFeat int) []Row {
+	classes := []string{"a", "b", "c"}
+	rows := make([]Row, n)
+	for i := range rows {
+		c := r.IntN(nClass)
+		fs := []int{0}
+		for f := 1; f < nFeat; f++ {
+			p := 0.15
+			if f%3 == c {
+				p = 0.5
+			}
+			if r.Float64() < p {
+				fs = append(fs, f)
+			}
+		}
+		rows[i] = Row{Features: fs, Class: classes[c]}
+	}
+	return rows
+}
+
 // TestNBAgreesWithGolearn: the compiled scorer picks the class golearn's
 // own BernoulliNB predicts, row for row, on held-out rows.
 func TestNBAgreesWithGolearn(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	classes := []string{"a", "b", "c"}
 	const nFeat = 40
-	gen := func(n int) []Row {
-		rows := make([]Row, n)
-		for i := range rows {
-			c := r.IntN(3)
-			fs := []int{0}
-			for f := 1; f < nFeat; f++ {
-				p := 0.15
-				if f%3 == c {
-					p = 0.5
-				}
-				if r.Float64() < p {
-					fs = append(fs, f)
-				}
-			}
-			rows[i] = Row{Features: fs, Class: classes[c]}
-		}
-		return rows
-	}
-	train, test := gen(300), gen(200)
+	train, test := synthRows(r, 300, 3, nFeat), synthRows(r, 200, 3, nFeat)
 	nb, err := TrainNB(train, nFeat)
 	if err != nil {
 		t.Fatal(err)

@@ -56,11 +56,7 @@ func runEval(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	paths, ls, err := loadData(o.data)
-	if err != nil {
-		return err
-	}
-	d, err := prepare(e, ls, o.texts)
+	paths, ls, d, err := loadData(e, o.data, o.texts)
 	if err != nil {
 		return err
 	}

@@ -75,8 +75,9 @@ func parseTasks(task string) ([]string, error) {
 	return nil, usagef("unknown --task %q: use pov, tone, focus or all", task)
 }
 
-// loadData reads and analyses the labelled CSV files.
-func loadData(list string) ([]string, []datasets.LabelledStory, error) {
+// loadData reads the labelled CSV files of --data and analyses their
+// stories, from their full texts where the --texts directories have them.
+func loadData(e *env, list, texts string) ([]string, []datasets.LabelledStory, *models.Data, error) {
 	var paths []string
 	var all []datasets.LabelledStory
 	for _, p := range strings.Split(list, ",") {
@@ -85,38 +86,32 @@ func loadData(list string) ([]string, []datasets.LabelledStory, error) {
 		}
 		ls, err := datasets.ReadLabelledFile(p)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		paths = append(paths, p)
 		all = append(all, ls...)
 	}
 	if len(paths) == 0 {
-		return nil, nil, usagef("--data is required: a labelled dataset CSV")
+		return nil, nil, nil, usagef("--data is required: a labelled dataset CSV")
 	}
-	return paths, all, nil
-}
-
-// prepare analyses the labelled stories, from their full texts where
-// --texts has them.
-func prepare(e *env, ls []datasets.LabelledStory, texts string) (*models.Data, error) {
 	var dirs []string
 	for _, dir := range strings.Split(texts, ",") {
 		if dir = strings.TrimSpace(dir); dir == "" {
 			continue
 		}
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			return nil, usagef("--texts: %s is not a directory", dir)
+			return nil, nil, nil, usagef("--texts: %s is not a directory", dir)
 		}
 		dirs = append(dirs, dir)
 	}
-	d, err := models.PrepareWithTexts(ls, dirs)
+	d, err := models.PrepareWithTexts(all, dirs)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if len(dirs) > 0 {
 		fmt.Fprintf(e.stderr, "storylens: %d of %d stories read from their full texts\n", d.FullTexts, len(d.Stories))
 	}
-	return d, nil
+	return paths, all, d, nil
 }
 
 func runTrain(ctx context.Context, e *env, opts any, args []string) error {
@@ -131,11 +126,7 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	paths, ls, err := loadData(o.data)
-	if err != nil {
-		return err
-	}
-	d, err := prepare(e, ls, o.texts)
+	paths, _, d, err := loadData(e, o.data, o.texts)
 	if err != nil {
 		return err
 	}
