@@ -55,7 +55,7 @@ func init() {
 	for _, w := range strings.Fields(`said says say asked asks replied replies cried cries whispered
 		whispers shouted shouts answered answers exclaimed exclaims called calls muttered mutters told
 		tells added adds continued began murmured murmurs sighed snapped laughed breathed screamed
-		yelled repeated returned rejoined observed remarked demanded inquired`) {
+		yelled repeated returned rejoined observed remarked demanded inquired saith spake quoth`) {
 		speechVerbs[w] = true
 	}
 }

@@ -42,11 +42,18 @@ const (
 	// SingleQuotes: '…' or ‘…’, as many British novels print dialogue;
 	// apostrophes are told apart by the letters around them.
 	SingleQuotes
+	// ColonSpeech: speech printed without quotation marks, introduced by
+	// a speech verb and a colon and running to the end of the paragraph
+	// ("and said: I say nought, lady…", as William Morris prints it).
+	// Quotation marks that do occur are read as in DoubleQuotes.
+	ColonSpeech
 )
 
 // DetectQuoteStyle picks the dialogue quotation style of a story: single
 // quotes when opening single quotes (‘, or ' after a space and before a
-// letter) outnumber double quotation marks.
+// letter) outnumber double quotation marks; ColonSpeech when speech verbs
+// followed by a colon ("said: ") outnumber both, in at least
+// minColonSpeech places.
 func DetectQuoteStyle(src []byte) QuoteStyle {
 	doubles := bytes.Count(src, []byte{'"'}) + bytes.Count(src, []byte("\u201C")) + bytes.Count(src, []byte("\u201D"))
 	singles := bytes.Count(src, []byte("\u2018"))
@@ -61,19 +68,83 @@ func DetectQuoteStyle(src []byte) QuoteStyle {
 			singles++
 		}
 	}
+	if colons := countColonSpeech(src); colons >= minColonSpeech && colons > singles && colons > doubles {
+		return ColonSpeech
+	}
 	if singles > doubles {
 		return SingleQuotes
 	}
 	return DoubleQuotes
 }
 
+// minColonSpeech is how many "said: " a story needs before it is read as
+// ColonSpeech: a few are ordinary in quoted stories too.
+const minColonSpeech = 10
+
+// countColonSpeech counts colons that open speech: a colon followed by a
+// space whose clause names a speech verb in its last three words.
+func countColonSpeech(src []byte) int {
+	n := 0
+	for i := 0; i < len(src)-1; i++ {
+		j := bytes.IndexByte(src[i:len(src)-1], ':')
+		if j < 0 {
+			break
+		}
+		i += j
+		if c := src[i+1]; c != ' ' && c != '\n' {
+			continue
+		}
+		if speechBefore(src[max(0, i-40):i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// speechBefore reports whether one of the last three words of b, with
+// nothing but spaces between them, is a speech verb ("said", "spake and
+// said", "said the knight").
+func speechBefore(b []byte) bool {
+	end := len(b)
+	for w := 0; w < 3; w++ {
+		for end > 0 && (b[end-1] == ' ' || b[end-1] == '\n') {
+			end--
+		}
+		start := end
+		for start > 0 && isLetter(rune(b[start-1])) {
+			start--
+		}
+		if start == end || end-start > 12 {
+			return false
+		}
+		var low [12]byte
+		for k := start; k < end; k++ {
+			low[k-start] = b[k] | 0x20
+		}
+		if speechVerbs[string(low[:end-start])] {
+			return true
+		}
+		end = start
+		if end > 0 && b[end-1] != ' ' && b[end-1] != '\n' {
+			return false
+		}
+	}
+	return false
+}
+
 // Tokenize appends the tokens of text to dst and returns it. Dialogue
 // state starts closed at the start of text: a paragraph that opens a quote
 // without closing it leaves its remainder quoted, and the next paragraph of
 // a continued speech opens again with its own quotation mark, as printed.
-// OpenAtEnd reports whether a quotation was still open at the end.
+// OpenAtEnd reports whether a quotation was still open at the end (speech
+// opened by a colon in ColonSpeech ends with its paragraph).
 func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openAtEnd bool) {
 	base := len(dst)
+	colonSpeech := style == ColonSpeech
+	if colonSpeech {
+		style = DoubleQuotes
+	}
+	byColon := false // the open speech was opened by a colon: it ends with the paragraph
 	inQuote, opened := false, false
 	prev := rune(' ') // the rune before i
 	for i := 0; i < len(text); {
@@ -116,6 +187,7 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 			}
 			opened = opened || open
 			dst, inQuote = quoteToken(dst, i, n, open, inQuote)
+			byColon = false
 		case r == '\'' || r == '\u2018' || r == '\u2019':
 			next, _ := decode(text, i+n)
 			if isWordStart(next) && !isLetter(prev) && (style == DoubleQuotes || inQuote) && isElision(text[i+n:]) {
@@ -152,6 +224,11 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 			prev = '-'
 			i = end
 			continue
+		case r == ':' && colonSpeech && !inQuote && speechBefore(text[max(0, i-40):i]):
+			// The colon opens unmarked speech that runs to the end of
+			// the paragraph.
+			dst = append(dst, Token{Start: i, End: i + n, Kind: OpenQuote, Quoted: true})
+			inQuote, opened, byColon = true, true, true
 		case r == '.' && i+2 < len(text) && text[i+1] == '.' && text[i+2] == '.':
 			end := i
 			for end < len(text) && (text[end] == '.' || (text[end] == ' ' && end+1 < len(text) && text[end+1] == '.')) {
@@ -167,7 +244,7 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 		prev = r
 		i += n
 	}
-	return dst, inQuote
+	return dst, inQuote && !byColon
 }
 
 func decode(text []byte, i int) (rune, int) {

@@ -108,6 +108,36 @@ func TestDetectQuoteStyle(t *testing.T) {
 	}
 }
 
+func TestColonSpeech(t *testing.T) {
+	// William Morris prints speech without quotation marks, after a
+	// speech verb and a colon.
+	story := strings.Repeat("Birdalone went down to the water. Then the witch spake and said: I say nought, lady, save that I thank thee. ", 12)
+	if got := DetectQuoteStyle([]byte(story)); got != ColonSpeech {
+		t.Fatalf("DetectQuoteStyle = %v, want ColonSpeech", got)
+	}
+	quoted := strings.Repeat(`He said: "Come here." She said: 'No.' `, 12)
+	if got := DetectQuoteStyle([]byte(quoted)); got == ColonSpeech {
+		t.Errorf("quoted speech after colons read as ColonSpeech")
+	}
+	a := NewAnalyzer()
+	for _, c := range []struct {
+		text          string
+		dialogue, all int
+	}{
+		{"So she knelt down and said: I thank thee, lady, over and over.", 7, 13},
+		{"Birdalone was glad: the boat was there.", 0, 7},
+		{"Yea, she said: I may not depart very far.", 6, 9},
+		{"Then quoth the knight: Fair maiden, come.", 3, 7},
+		{"She said: \"Come.\" And she went.", 1, 6},
+	} {
+		d := a.Analyze([]byte(c.text), ColonSpeech)
+		if d.DialogueWords != c.dialogue || d.Words != c.all || d.OpenAtEnd {
+			t.Errorf("%q: %d of %d words are speech (open at end %v); want %d of %d, closed",
+				c.text, d.DialogueWords, d.Words, d.OpenAtEnd, c.dialogue, c.all)
+		}
+	}
+}
+
 func TestStems(t *testing.T) {
 	a := NewAnalyzer()
 	d := a.Analyze([]byte("She was running towards them, and I couldn't stop."), DoubleQuotes)
@@ -118,14 +148,11 @@ func TestStems(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", `"a" b`, "'x' y'", "“a” — b…", "Y/N's", "1,5.", "--", "\xff'"} {
-		f.Add([]byte(s), false)
+	for i, s := range []string{"", `"a" b`, "'x' y'", "“a” — b…", "Y/N's", "1,5.", "--", "\xff'", "said: a", "said:"} {
+		f.Add([]byte(s), uint8(i))
 	}
-	f.Fuzz(func(t *testing.T, text []byte, single bool) {
-		style := DoubleQuotes
-		if single {
-			style = SingleQuotes
-		}
+	f.Fuzz(func(t *testing.T, text []byte, s uint8) {
+		style := QuoteStyle(s % 3)
 		toks, _ := Tokenize(nil, text, style)
 		prev := 0
 		for i, tk := range toks {
