@@ -18,6 +18,15 @@ type Mention struct {
 	Quoted     bool   // inside dialogue
 	Possessive bool   // "Caroline's"
 	Speaker    bool   // next to a speech verb ("said Elena", "Stefan asked")
+	// Gender is the evidence of the mention's own sentence: +1 when
+	// its narration has more he/himself than she/herself, -1 for the
+	// reverse, 0 otherwise or when the sentence names anyone else or
+	// the mention is in dialogue.
+	Gender int
+	// Role: a character the text designates by a role noun after a
+	// determiner ("the doctor", "my aunt", "the old Stranger"); Name is
+	// the noun capitalised ("Doctor") and Word the determiner's index.
+	Role bool
 }
 
 // PronounCounts are the third-person singular pronouns of a paragraph's
@@ -35,6 +44,16 @@ type PronounCounts struct {
 var honorifics = map[string]bool{}
 var notNames = map[string]bool{}
 var speechVerbs = map[string]bool{}
+
+// roleNouns designate a person without a name: professions, ranks,
+// the elder kin ("my aunt"). Plain nouns (man, girl) and the kin of
+// equals (husband, sister) are left out: they mostly point at named
+// characters. A story that never names
+// a character labels them so ("the bishop" → Bishop).
+var roleNouns = map[string]bool{}
+
+// roleDeterminers come before a role noun that designates one person.
+var roleDeterminers = map[string]bool{"the": true, "my": true, "our": true}
 
 func init() {
 	for _, w := range strings.Fields(`mr mrs miss ms dr lady lord sir madame mme monsieur mlle mademoiselle
@@ -58,7 +77,22 @@ func init() {
 		yelled repeated returned rejoined observed remarked demanded inquired saith spake quoth`) {
 		speechVerbs[w] = true
 	}
+	for _, w := range strings.Fields(`baby stranger mother father aunt uncle grandmother grandfather
+		widow master mistress doctor nurse priest parson vicar rector curate chaplain bishop
+		archdeacon minister monk nun abbot abbess friar hermit governess maid housekeeper cook
+		butler footman servant coachman groom gardener shepherd farmer miller smith hunter keeper
+		landlord landlady innkeeper host hostess lawyer clerk judge magistrate policeman constable
+		inspector detective sergeant officer soldier sailor captain colonel major general admiral
+		lieutenant squire professor king queen prince princess duke duchess earl countess count
+		baron baroness knight witch wizard dwarf giant merchant pedlar peddler beggar tramp thief
+		chief headman elder mute cultivator schoolmaster schoolmistress stepmother stepfather`) {
+		roleNouns[w] = true
+	}
 }
+
+// IsRoleNoun reports whether a lower-case word designates a person by
+// role ("doctor", "aunt", "stranger").
+func IsRoleNoun(w string) bool { return roleNouns[w] }
 
 // IsHonorific reports whether a lower-case word is a title that precedes
 // a name ("mr", "lady", "captain").
@@ -75,6 +109,28 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 	word := -1
 	var cur *Mention
 	var lastSpeech = -10
+	det, detInitial := -10, false // the last determiner word and whether it began a sentence
+	// Per-sentence gender evidence: the current sentence's first
+	// mention and its pronoun balance.
+	sentFirst, sentBalance := 0, 0
+	endSentence := func() {
+		if len(out) > sentFirst {
+			solo := true
+			for k := sentFirst + 1; k < len(out); k++ {
+				if !strings.EqualFold(out[k].Name, out[sentFirst].Name) {
+					solo = false
+				}
+			}
+			if solo {
+				for k := sentFirst; k < len(out); k++ {
+					if !out[k].Quoted {
+						out[k].Gender = sign(sentBalance)
+					}
+				}
+			}
+		}
+		sentFirst, sentBalance = len(out), 0
+	}
 	for ti := 0; ti < len(d.Tokens); ti++ {
 		t := d.Tokens[ti]
 		if t.Kind == Punct || t.Kind == OpenQuote || t.Kind == CloseQuote {
@@ -83,6 +139,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 				// "Mr." does not end a sentence.
 				if cur == nil || cur.Name != "" {
 					sentenceStart = true
+					if !t.Quoted {
+						endSentence()
+					}
 				}
 			}
 			if t.Kind == OpenQuote || string(text) == "\u2026" || strings.HasPrefix(string(text), "..") || string(text) == "\u2014" {
@@ -106,6 +165,14 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 				pc.Masculine++
 			case "she", "her", "hers", "herself":
 				pc.Feminine++
+			}
+			// A subject or reflexive pronoun is the likeliest to be the
+			// named one; "her" and "him" are often someone else.
+			switch f.name {
+			case "he", "him", "his", "himself":
+				sentBalance++
+			case "she", "her", "hers", "herself":
+				sentBalance--
 			}
 			g := 0
 			switch f.name {
@@ -134,6 +201,19 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			if n := len(out); n > 0 && word-out[n-1].Word <= 3 {
 				out[n-1].Speaker = true
 			}
+		}
+		if roleDeterminers[f.name] {
+			det, detInitial = word, initial
+			cur = nil
+			continue
+		}
+		if m, ok := roleMention(d, ti, word, f.name, det, detInitial); ok {
+			if word-lastSpeech <= 3 && word > lastSpeech {
+				m.Speaker = true
+			}
+			out = append(out, m)
+			cur = nil
+			continue
 		}
 		r, _ := utf8.DecodeRune(w)
 		if t.Kind != Word || !unicode.IsUpper(r) {
@@ -175,5 +255,48 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 		out = append(out, m)
 		cur = &out[len(out)-1]
 	}
+	endSentence()
 	return out, pc
+}
+
+func sign(n int) int {
+	switch {
+	case n > 0:
+		return 1
+	case n < 0:
+		return -1
+	}
+	return 0
+}
+
+// roleMention makes a Role mention of word (token ti, lower-case form
+// lower) when it is a role noun right after a determiner, or after a
+// determiner and one adjective ("the old doctor"), and no name follows
+// it ("the Captain Smith" is a title).
+func roleMention(d *Doc, ti, word int, lower string, det int, detInitial bool) (Mention, bool) {
+	possessive := false
+	if l, ok := strings.CutSuffix(lower, "'s"); ok {
+		lower, possessive = l, true
+	}
+	if !roleNouns[lower] || word-det > 2 || word <= det {
+		return Mention{}, false
+	}
+	if word-det == 2 {
+		// One adjective between: a lower-case word that is not itself
+		// grammar ("the old doctor", not "the and doctor").
+		between := d.forms[word-1].name
+		if english.IsStopWord(between) || roleNouns[between] || d.Tokens[ti-1].Kind != Word {
+			return Mention{}, false
+		}
+	}
+	if ti+1 < len(d.Tokens) && d.Tokens[ti+1].Kind == Word && !possessive {
+		next := d.Text[d.Tokens[ti+1].Start:d.Tokens[ti+1].End]
+		r, _ := utf8.DecodeRune(next)
+		if unicode.IsUpper(r) && !english.IsStopWord(strings.ToLower(string(next))) {
+			return Mention{}, false
+		}
+	}
+	t := d.Tokens[ti]
+	return Mention{Name: strings.ToUpper(lower[:1]) + lower[1:], Word: det, Initial: detInitial,
+		Quoted: t.Quoted, Possessive: possessive, Role: true}, true
 }

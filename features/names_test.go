@@ -1,6 +1,9 @@
 package features
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestPronounCounts counts narration pronouns, sentences that start with
 // he or she, and pronouns next to a speech verb, leaving dialogue out.
@@ -17,6 +20,60 @@ func TestPronounCounts(t *testing.T) {
 		d := a.Analyze([]byte(c.text), DoubleQuotes)
 		if _, got := Mentions(&d); got != c.want {
 			t.Errorf("%s: %+v, want %+v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestRoleMentions: a role noun after a determiner designates a person
+// ("the doctor"), unless a name follows it as a title.
+func TestRoleMentions(t *testing.T) {
+	a := NewAnalyzer()
+	for _, c := range []struct {
+		text string
+		want []Mention
+	}{
+		{`The doctor rose.`, []Mention{{Name: "Doctor", Word: 0, Initial: true, Role: true}}},
+		{`"yes," said the old doctor.`, []Mention{{Name: "Doctor", Word: 2, Speaker: true, Role: true}}},
+		{`We went to my aunt's house.`, []Mention{{Name: "Aunt", Word: 3, Possessive: true, Role: true}}},
+		{`The Captain Smith came.`, []Mention{{Name: "Smith", Title: "captain", Word: 1}}},
+		{`The man and the doctors left.`, nil},
+	} {
+		d := a.Analyze([]byte(c.text), DoubleQuotes)
+		got, _ := Mentions(&d)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %+v, want %+v", c.text, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%s: mention %d is %+v, want %+v", c.text, i, got[i], c.want[i])
+			}
+		}
+	}
+}
+
+// TestMentionGender: a sentence that names one person lends it the
+// gender of its narration's pronouns; a second name, or dialogue, does
+// not.
+func TestMentionGender(t *testing.T) {
+	a := NewAnalyzer()
+	for _, c := range []struct {
+		text string
+		want []int
+	}{
+		{`Philip looked out, and he smiled at his own face.`, []int{1}},
+		{`Philip looked at Caroline and she smiled.`, []int{0, 0}},
+		{`Helen sat down. He was late.`, []int{0}},
+		{`"Helen is here," he said. Helen herself said nothing.`, []int{0, -1}},
+	} {
+		d := a.Analyze([]byte(c.text), DoubleQuotes)
+		ms, _ := Mentions(&d)
+		var got []int
+		for _, m := range ms {
+			got = append(got, m.Gender)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: genders %v, want %v", c.text, got, c.want)
 		}
 	}
 }

@@ -20,6 +20,11 @@ type character struct {
 	words    map[string]int // lower-case words of its names -> mentions
 	mentions int
 	gender   int // >0 masculine, <0 feminine, from titles and pronouns
+	// titles counts the honorifics before its names, as role nouns
+	// ("Dr. Brand" gives doctor).
+	titles map[string]int
+	// unnamed: the story designates the character by role nouns only.
+	unnamed bool
 }
 
 // cast is a story's characters, found from its capitalised names.
@@ -44,7 +49,47 @@ type nameForm struct {
 	words             []string
 	count, nonInitial int
 	gender            int
+	// role: the form is a role noun ("the doctor"), not a name.
+	role bool
+	// sex is +1 for a name under a masculine title ("Mr. Holt"), -1
+	// under a feminine one ("Mrs. Holt"), else 0: such forms are kept
+	// apart from the untitled ones, so that Mrs. Holt need not join
+	// Felix Holt.
+	sex int
+	// titles counts the honorifics the text puts before the name, by
+	// the role noun they stand for ("dr" as "doctor").
+	titles map[string]int
 }
+
+// titleRoles spells abbreviated titles as the role nouns they are.
+var titleRoles = map[string]string{"dr": "doctor", "capt": "captain", "col": "colonel", "gen": "general",
+	"prof": "professor", "rev": "reverend", "mrs": "", "mr": "", "miss": "", "ms": "", "mme": "madame",
+	"mlle": "mademoiselle", "st": "saint"}
+
+// roleOfTitle is the role noun an honorific stands for ("dr" → "doctor"),
+// or "" for plain forms of address (Mr, Mrs, Miss).
+func roleOfTitle(t string) string {
+	if r, ok := titleRoles[t]; ok {
+		return r
+	}
+	return t
+}
+
+// Role nouns with a gender of their own.
+var feminineRoles = map[string]bool{"woman": true, "girl": true, "lady": true, "mother": true, "aunt": true,
+	"grandmother": true, "sister": true, "wife": true, "niece": true, "widow": true, "daughter": true,
+	"mistress": true, "nun": true, "abbess": true, "governess": true, "maid": true, "housekeeper": true,
+	"landlady": true, "hostess": true, "queen": true, "princess": true, "duchess": true, "countess": true,
+	"baroness": true, "witch": true, "schoolmistress": true, "stepmother": true, "nurse": true}
+
+var masculineRoles = map[string]bool{"man": true, "boy": true, "gentleman": true, "father": true, "uncle": true,
+	"grandfather": true, "brother": true, "husband": true, "nephew": true, "son": true, "master": true,
+	"priest": true, "parson": true, "vicar": true, "rector": true, "curate": true, "chaplain": true,
+	"bishop": true, "archdeacon": true, "monk": true, "abbot": true, "friar": true, "hermit": true,
+	"butler": true, "footman": true, "coachman": true, "groom": true, "shepherd": true, "miller": true,
+	"landlord": true, "host": true, "policeman": true, "king": true, "prince": true, "duke": true,
+	"earl": true, "count": true, "baron": true, "knight": true, "wizard": true, "squire": true,
+	"headman": true, "schoolmaster": true, "stepfather": true}
 
 // buildCast clusters the story's names into characters. A capitalised
 // word counts as a name when it is seen at least once away from the start
@@ -73,7 +118,7 @@ func buildCast(paras []Para, known []string) *cast {
 	for _, p := range paras {
 		for _, m := range p.Mentions {
 			for k, w := range strings.Fields(strings.ToLower(m.Name)) {
-				if k > 0 || !m.Initial || m.Title != "" {
+				if k > 0 || !m.Initial || m.Title != "" || m.Role {
 					midSentence[w] = true
 				}
 			}
@@ -82,7 +127,7 @@ func buildCast(paras []Para, known []string) *cast {
 	for pi := range paras {
 		ms := paras[pi].Mentions[:0]
 		for _, m := range paras[pi].Mentions {
-			if m.Initial && m.Title == "" {
+			if m.Initial && m.Title == "" && !m.Role {
 				words := strings.Fields(m.Name)
 				for len(words) > 0 && !midSentence[strings.ToLower(words[0])] {
 					words = words[1:]
@@ -99,15 +144,30 @@ func buildCast(paras []Para, known []string) *cast {
 	forms := map[string]*nameForm{}
 	var order []string
 	for _, p := range paras {
-		for mi, m := range p.Mentions {
-			key := strings.ToLower(m.Name)
+		for _, m := range p.Mentions {
+			key, sex := formKey(m)
 			f, ok := forms[key]
 			if !ok {
-				f = &nameForm{words: strings.Fields(key)}
+				f = &nameForm{words: strings.Fields(strings.ToLower(m.Name)), role: m.Role, sex: sex}
 				forms[key] = f
 				order = append(order, key)
 			}
+			f.role = f.role && m.Role
 			f.count++
+			if r := roleOfTitle(m.Title); r != "" {
+				if f.titles == nil {
+					f.titles = map[string]int{}
+				}
+				f.titles[r]++
+			}
+			if m.Role {
+				switch {
+				case feminineRoles[key]:
+					f.gender -= 3
+				case masculineRoles[key]:
+					f.gender += 3
+				}
+			}
 			if !m.Initial || m.Title != "" {
 				f.nonInitial++
 			}
@@ -117,14 +177,8 @@ func buildCast(paras []Para, known []string) *cast {
 			case masculineTitles[m.Title]:
 				f.gender += 3
 			}
-			// The paragraph's pronouns lean towards its only name.
-			if len(p.Mentions) == 1 && mi == 0 {
-				if p.Pronouns.Masculine > p.Pronouns.Feminine {
-					f.gender++
-				} else if p.Pronouns.Feminine > p.Pronouns.Masculine {
-					f.gender--
-				}
-			}
+			// The pronouns of a sentence that names no one else.
+			f.gender += m.Gender
 		}
 	}
 	for _, words := range knownForms {
@@ -136,8 +190,19 @@ func buildCast(paras []Para, known []string) *cast {
 	}
 	c := &cast{index: map[string]int{}}
 	keep := func(f *nameForm) bool { return f.count > 0 || len(f.words) > 1 }
-	// Longer names first, so one-word forms can join them.
-	slices.SortStableFunc(order, func(a, b string) int { return len(forms[b].words) - len(forms[a].words) })
+	// Longer names first, so one-word forms can join them; then the
+	// titled forms, which join a character of their gender; role nouns
+	// last, so they can join the named character whose title they are.
+	slices.SortStableFunc(order, func(a, b string) int {
+		fa, fb := forms[a], forms[b]
+		if fa.role != fb.role {
+			return b2i(fa.role) - b2i(fb.role)
+		}
+		if ta, tb := fa.sex != 0, fb.sex != 0; ta != tb {
+			return b2i(ta) - b2i(tb)
+		}
+		return len(fb.words) - len(fa.words)
+	})
 	wordOwner := map[string]int{} // word -> character, -1 when ambiguous
 	for _, key := range order {
 		f := forms[key]
@@ -145,20 +210,33 @@ func buildCast(paras []Para, known []string) *cast {
 			continue
 		}
 		ci := -1
-		if len(f.words) == 1 {
+		switch {
+		case f.role:
+			ci = c.titled(key)
+		case f.sex != 0 && len(f.words) == 1:
+			ci = c.sameGender(f.words[0], f.sex)
+		case len(f.words) == 1:
 			if o, ok := wordOwner[f.words[0]]; ok && o >= 0 {
 				ci = o
 			}
-		} else if o, ok := c.index[key]; ok {
-			ci = o
+		default:
+			if o, ok := c.index[key]; ok {
+				ci = o
+			}
 		}
 		if ci < 0 {
 			ci = len(c.chars)
-			c.chars = append(c.chars, &character{words: map[string]int{}})
+			c.chars = append(c.chars, &character{words: map[string]int{}, unnamed: f.role})
 		}
 		ch := c.chars[ci]
 		ch.mentions += f.count
 		ch.gender += f.gender
+		for t, n := range f.titles {
+			if ch.titles == nil {
+				ch.titles = map[string]int{}
+			}
+			ch.titles[t] += n
+		}
 		c.index[key] = ci
 		for _, w := range f.words {
 			ch.words[w] += f.count
@@ -184,13 +262,77 @@ func buildCast(paras []Para, known []string) *cast {
 	return c
 }
 
-// labelOf picks a character's name: its most used one-word form,
-// capitalised as the text has it; else the first word of its longest name.
+// formKey is the key of a mention's name form: its lower-case name,
+// marked with the gender of its title when it has one ("f:holt" for
+// Mrs. Holt), and that gender.
+func formKey(m features.Mention) (string, int) {
+	key := strings.ToLower(m.Name)
+	switch {
+	case m.Role:
+	case feminineTitles[m.Title]:
+		return "f:" + key, -1
+	case masculineTitles[m.Title]:
+		return "m:" + key, 1
+	}
+	return key, 0
+}
+
+// sameGender returns the most mentioned character named by word whose
+// gender is not the opposite of sex, or -1.
+func (c *cast) sameGender(word string, sex int) int {
+	best := -1
+	for ci, ch := range c.chars {
+		if _, ok := ch.words[word]; !ok || ch.gender*sex < 0 {
+			continue
+		}
+		if best < 0 || ch.mentions > c.chars[best].mentions {
+			best = ci
+		}
+	}
+	return best
+}
+
+// titled returns the character that a role noun designates when the
+// story names them with that title ("the doctor" is "Dr. Brand"): the
+// character carrying at least two thirds of the title's uses. Else -1.
+func (c *cast) titled(role string) int {
+	best, bestN, total := -1, 0, 0
+	for ci, ch := range c.chars {
+		n := ch.titles[role]
+		total += n
+		if n > bestN {
+			best, bestN = ci, n
+		}
+	}
+	if best < 0 || 3*bestN < 2*total {
+		return -1
+	}
+	return best
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// labelOf picks a character's name: its most used one-word name,
+// capitalised as the text has it; else its most used role noun
+// ("Stranger"), else the first word of its longest name.
 func labelOf(ch *character, forms map[string]*nameForm) string {
 	best, bestN := "", 0
 	for w := range ch.words {
-		if f, ok := forms[w]; ok && len(f.words) == 1 && (f.count > bestN || f.count == bestN && w < best) {
+		if f, ok := forms[w]; ok && len(f.words) == 1 && !f.role && (f.count > bestN || f.count == bestN && w < best) {
 			best, bestN = w, f.count
+		}
+	}
+	if best == "" {
+		// A character the story designates only by role nouns.
+		for w := range ch.words {
+			if f, ok := forms[w]; ok && f.role && (f.count > bestN || f.count == bestN && w < best) {
+				best, bestN = w, f.count
+			}
 		}
 	}
 	if best == "" {
@@ -217,11 +359,11 @@ func capitalise(s string) string {
 
 // of returns the character a mention refers to, or -1.
 func (c *cast) of(m features.Mention) int {
-	key := strings.ToLower(m.Name)
+	key, _ := formKey(m)
 	if i, ok := c.index[key]; ok {
 		return i
 	}
-	for _, w := range strings.Fields(key) {
+	for _, w := range strings.Fields(strings.ToLower(m.Name)) {
 		if i, ok := c.index[w]; ok {
 			return i
 		}
@@ -234,6 +376,10 @@ func (c *cast) of(m features.Mention) int {
 func (c *cast) matches(ci int, label string) bool {
 	ch := c.chars[ci]
 	words := nameWords(label)
+	if len(words) == 0 {
+		// A role label ("Doctor", "Captain") is all title words.
+		words = strings.Fields(strings.ToLower(label))
+	}
 	if len(words) == 0 {
 		return false
 	}

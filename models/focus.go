@@ -29,7 +29,26 @@ var focusInputs = []Input{
 	in("none_names", smallBins), in("none_pronouns", rateBins), in("none_words", countBins), in("none_prev_names", smallBins),
 	in("spoke_two_before", flagBins), in("spoke_one_before", flagBins), in("dialogue_only", flagBins),
 	in("pronoun_referent", flagBins), in("subject_referent", flagBins), in("resolved_speaker", flagBins),
-	in("any_referent", flagBins),
+	in("any_referent", flagBins), in("unnamed", flagBins),
+	in("references", []float64{0, 1, 2, 3, 5, 8, 12}), in("reference_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
+	in("most_referenced", flagBins),
+}
+
+// references counts how often paragraph i refers to character ci: its
+// name mentions and, when it is the referent of "he" or "she", those
+// pronouns of the narration.
+func references(fc *focusCtx, p *Para, i, ci int) int {
+	n := 0
+	if m, ok := fc.m[i][ci]; ok {
+		n = m.total
+	}
+	if ci == fc.he[i] {
+		n += p.Pronouns.Masculine
+	}
+	if ci == fc.she[i] {
+		n += p.Pronouns.Feminine
+	}
+	return n
 }
 
 // mentionStats counts a paragraph's mentions per character.
@@ -185,6 +204,31 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 		dst[32] = b2f(pc.SubjectMasculine > 0 && ci == fc.he[i] || pc.SubjectFeminine > 0 && ci == fc.she[i])
 		dst[33] = b2f(ci == fc.speaker[i])
 		dst[34] = b2f(ci == fc.he[i] || ci == fc.she[i])
+		dst[35] = b2f(s.cast.chars[ci].unnamed)
+		refs, total, most := references(fc, p, i, ci), 0, 0
+		count := func(cj int) {
+			if cj >= 0 {
+				r := references(fc, p, i, cj)
+				total += r
+				most = max(most, r)
+			}
+		}
+		for cj := range stats[i] {
+			count(cj)
+		}
+		if _, ok := stats[i][fc.he[i]]; !ok {
+			count(fc.he[i])
+		}
+		if _, ok := stats[i][fc.she[i]]; !ok && fc.she[i] != fc.he[i] {
+			count(fc.she[i])
+		}
+		dst[36] = float64(refs)
+		if total > 0 {
+			dst[37] = float64(refs) / float64(total)
+		} else {
+			dst[37] = 0
+		}
+		dst[38] = b2f(refs > 0 && refs == most)
 	case cand.label == Narrator:
 		dst[1] = 1
 		dst[18], dst[19] = s.First, s.Second

@@ -15,7 +15,8 @@ func TestFocusInputOrder(t *testing.T) {
 		"names_in_paragraph", "narrator_story_first", "narrator_story_second", "narrator_first",
 		"narrator_second", "narrator_third", "narrator_names", "none_names", "none_pronouns", "none_words",
 		"none_prev_names", "spoke_two_before", "spoke_one_before", "dialogue_only",
-		"pronoun_referent", "subject_referent", "resolved_speaker", "any_referent"}
+		"pronoun_referent", "subject_referent", "resolved_speaker", "any_referent", "unnamed",
+		"references", "reference_share", "most_referenced"}
 	if len(focusInputs) != len(want) {
 		t.Fatalf("%d focus inputs, want %d", len(focusInputs), len(want))
 	}
@@ -110,5 +111,60 @@ func TestFocusContext(t *testing.T) {
 	}
 	if !found {
 		t.Error("the referent of \"he\" is not a focus candidate of the last paragraph")
+	}
+}
+
+// TestCastTitlesAndRoles: a surname under a feminine title does not join
+// a man of that name ("Mrs. Holt" is not Felix Holt); a role noun joins
+// the character who bears it as a title ("the doctor" is Dr. Brand); a
+// role no name claims is a character of its own ("the stranger").
+func TestCastTitlesAndRoles(t *testing.T) {
+	a := features.NewAnalyzer()
+	texts := []string{
+		"Felix Holt came into the room. He sat down by the fire.",
+		"Felix looked up, and he laughed.",
+		"Mrs. Holt wept. She was an old woman, and she had her sorrows.",
+		"Dr. Brand arrived late. He spoke little.",
+		"The doctor smiled at Felix.",
+		"The stranger stood at the gate; he did not come in.",
+		"The stranger waited.",
+	}
+	var paras []Para
+	for _, s := range texts {
+		paras = append(paras, NewPara(a, []byte(s), features.DoubleQuotes, ""))
+	}
+	s := NewStory("x", paras, nil)
+	find := func(label string) int {
+		for ci := range s.cast.chars {
+			if s.cast.matches(ci, label) && s.cast.chars[ci].Label != "" {
+				return ci
+			}
+		}
+		return -1
+	}
+	felix, brand, stranger := find("Felix"), find("Brand"), find("Stranger")
+	if felix < 0 || brand < 0 || stranger < 0 {
+		t.Fatalf("cast %+v lacks Felix, Brand or Stranger", s.cast.chars)
+	}
+	if g := s.cast.chars[felix].gender; g <= 0 {
+		t.Errorf("Felix's gender is %d, want masculine", g)
+	}
+	mrsHolt := s.Paras[2].chars[0]
+	if mrsHolt == felix || mrsHolt < 0 || s.cast.chars[mrsHolt].gender >= 0 {
+		t.Errorf("Mrs. Holt is character %d (Felix is %d), gender %d; want her own, feminine", mrsHolt, felix, s.cast.chars[max(mrsHolt, 0)].gender)
+	}
+	if got := s.Paras[4].chars[0]; got != brand {
+		t.Errorf("the doctor is character %d, want Dr. Brand (%d)", got, brand)
+	}
+	if got := s.cast.chars[brand].Label; got != "Brand" {
+		t.Errorf("Dr. Brand's label is %q, want Brand: a name beats a title", got)
+	}
+	if ch := s.cast.chars[stranger]; ch.Label != "Stranger" || !ch.unnamed || ch.gender <= 0 {
+		t.Errorf("the stranger: label %q, unnamed %v, gender %d; want Stranger, unnamed, masculine", ch.Label, ch.unnamed, ch.gender)
+	}
+	// Labels made of title words only match on those words.
+	if !s.cast.matches(brand, "Doctor") || s.cast.matches(stranger, "Doctor") || !s.cast.matches(stranger, "Stranger") {
+		t.Errorf("role labels: Brand matches Doctor %v, the stranger matches Doctor %v and Stranger %v; want true, false, true",
+			s.cast.matches(brand, "Doctor"), s.cast.matches(stranger, "Doctor"), s.cast.matches(stranger, "Stranger"))
 	}
 }
