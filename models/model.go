@@ -98,6 +98,8 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 		}
 		c.Temperature = rep.Temperature
 		c.StoryWeight = rep.StoryWeight
+		c.NeighbourWeight, c.PriorShare = rep.NeighbourWeight, rep.PriorShare
+		c.Bias = priorBias(c.priors, c.PriorShare)
 		if rep.Scale != 1 {
 			c.Scale = rep.Scale
 		}
@@ -281,7 +283,11 @@ func checkInputs(task string, c *Classifier) error {
 		}
 	}
 	sane := func(x float64) bool { return !math.IsNaN(x) && math.Abs(x) <= 1e9 }
-	for _, x := range append([]float64{c.Temperature, c.Scale, c.StoryWeight}, c.Scorer.Base...) {
+	if len(c.Bias) != 0 && len(c.Bias) != len(c.Scorer.Classes) {
+		return fmt.Errorf("%d class biases for %d classes", len(c.Bias), len(c.Scorer.Classes))
+	}
+	params := append([]float64{c.Temperature, c.Scale, c.StoryWeight, c.NeighbourWeight, c.PriorShare}, c.Bias...)
+	for _, x := range append(params, c.Scorer.Base...) {
 		if !sane(x) {
 			return fmt.Errorf("a parameter is %v", x)
 		}
