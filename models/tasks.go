@@ -45,8 +45,11 @@ func povValues(dst []float64, s *Story, i int) []float64 {
 }
 
 // toneInputs are the tone classifier's inputs besides its stems: the
-// lexicon, punctuation and style, and the lexicon of the neighbouring
-// paragraphs.
+// lexicon, punctuation and style, the lexicon of the neighbouring
+// paragraphs, and the EmoBank valence and arousal of the stems (their
+// thresholds are near the 5th, 15th, 30th, 50th, 70th, 85th and 95th
+// percentiles over the gold paragraphs). New inputs go at the end: a
+// model that reads a prefix of them still decodes.
 var toneInputs = []Input{
 	in("valence", valenceBins), in("positive", perWordBins), in("negative", perWordBins),
 	in("max_valence", valenceBins), in("min_valence", valenceBins),
@@ -56,6 +59,11 @@ var toneInputs = []Input{
 	in("prev_valence", valenceBins), in("next_valence", valenceBins),
 	in("lex_sad", lexBins), in("lex_happy", lexBins), in("lex_tender", lexBins),
 	in("lex_angry", lexBins), in("lex_tense", lexBins), in("lex_neutral", lexBins),
+	in("va_valence", []float64{2.91, 2.94, 2.953, 2.966, 2.978, 2.99, 3.02}),
+	in("va_arousal", []float64{3.034, 3.044, 3.054, 3.061, 3.072, 3.084, 3.103}),
+	in("va_min_valence", []float64{2.58, 2.65, 2.75, 2.81, 2.86, 2.9, 2.94}),
+	in("va_max_valence", []float64{2.99, 3.03, 3.075, 3.14, 3.19, 3.32, 3.45}),
+	in("va_max_arousal", []float64{3.08, 3.11, 3.14, 3.17, 3.21, 3.27, 3.33}),
 }
 
 // lexBins are the thresholds of the mean GoEmotions tone association.
@@ -80,7 +88,33 @@ func toneValues(dst []float64, s *Story, i int) []float64 {
 		d[features.FCaps], d[features.FDialogue], d[features.FWords],
 		d[features.FMeanSentence], d[features.FSemicolon],
 		prev, next)
-	return appendLexicon(dst, s.Paras[i].Vec.Stems)
+	dst = appendLexicon(dst, s.Paras[i].Vec.Stems)
+	return appendVA(dst, s.Paras[i].Vec.Stems)
+}
+
+// appendVA appends the mean EmoBank valence and arousal of the stems, the
+// lowest and highest valence and the highest arousal (NaN when no stem is
+// in the lexicon).
+func appendVA(dst []float64, stems []string) []float64 {
+	lex, err := datasets.VALexicon()
+	var v, a float64
+	minV, maxV, maxA := math.Inf(1), math.Inf(-1), math.Inf(-1)
+	n := 0
+	if err == nil {
+		for _, st := range stems {
+			if x, ok := lex[st]; ok {
+				v += x.Valence
+				a += x.Arousal
+				minV, maxV, maxA = min(minV, x.Valence), max(maxV, x.Valence), max(maxA, x.Arousal)
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		nan := math.NaN()
+		return append(dst, nan, nan, nan, nan, nan)
+	}
+	return append(dst, v/float64(n), a/float64(n), minV, maxV, maxA)
 }
 
 // appendLexicon appends the mean GoEmotions association of the stems
@@ -122,3 +156,7 @@ func ratio(a, b float64) float64 {
 	}
 	return a / b
 }
+
+// tonePrefixInputs is the shortest input list a tone classifier may
+// read: the inputs of the first storylens-model/2 tone classifiers.
+var tonePrefixInputs = toneInputs[:22]

@@ -110,3 +110,34 @@ func TestDecodeBadToneBias(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendVA(t *testing.T) {
+	got := appendVA(nil, []string{"the", "nosuchstem"})
+	for _, x := range got {
+		if !math.IsNaN(x) {
+			t.Errorf("no stem in the lexicon: values %v, want NaN", got)
+		}
+	}
+	got = appendVA(nil, []string{"scream", "laugh", "nosuchstem"})
+	if len(got) != 5 || got[2] > got[3] || got[1] > got[4] || !(got[0] >= got[2] && got[0] <= got[3]) {
+		t.Errorf("values %v: want mean valence, mean arousal, min valence, max valence, max arousal", got)
+	}
+}
+
+// TestToneInputsPrefix: a tone classifier that reads the first
+// tonePrefixInputs inputs decodes; fewer, or a wrong name, do not.
+func TestToneInputsPrefix(t *testing.T) {
+	c := &Classifier{Encoder: &Encoder{Inputs: slices.Clone(tonePrefixInputs)}, Scorer: &Linear{}}
+	if err := checkInputs("tone", c); err != nil {
+		t.Errorf("prefix: %v", err)
+	}
+	c.Encoder.Inputs = tonePrefixInputs[:len(tonePrefixInputs)-1]
+	if err := checkInputs("tone", c); err == nil {
+		t.Error("a shorter list decodes")
+	}
+	c.Encoder.Inputs = slices.Clone(toneInputs)
+	c.Encoder.Inputs[len(toneInputs)-1].Name = "other"
+	if err := checkInputs("tone", c); err == nil || !strings.Contains(err.Error(), `"other"`) {
+		t.Errorf("wrong name: error %v", err)
+	}
+}
