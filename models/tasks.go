@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"sync"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
@@ -88,59 +89,84 @@ func toneValues(dst []float64, s *Story, i int) []float64 {
 		d[features.FCaps], d[features.FDialogue], d[features.FWords],
 		d[features.FMeanSentence], d[features.FSemicolon],
 		prev, next)
-	dst = appendLexicon(dst, s.Paras[i].Vec.Stems)
-	return appendVA(dst, s.Paras[i].Vec.Stems)
+	return appendLexicon(dst, s.Paras[i].Vec.Stems)
 }
 
-// appendVA appends the mean EmoBank valence and arousal of the stems, the
-// lowest and highest valence and the highest arousal (NaN when no stem is
-// in the lexicon).
-func appendVA(dst []float64, stems []string) []float64 {
-	lex, err := datasets.VALexicon()
-	var v, a float64
-	minV, maxV, maxA := math.Inf(1), math.Inf(-1), math.Inf(-1)
-	n := 0
-	if err == nil {
-		for _, st := range stems {
-			if x, ok := lex[st]; ok {
-				v += x.Valence
-				a += x.Arousal
-				minV, maxV, maxA = min(minV, x.Valence), max(maxV, x.Valence), max(maxA, x.Arousal)
-				n++
-			}
+// stemLex is one stem's entries in the tone lexicons.
+type stemLex struct {
+	tone    [6]float64 // GoEmotions association, in datasets.ToneLabels order
+	va      datasets.VA
+	hasTone bool
+	hasVA   bool
+}
+
+// stemLexicon merges the GoEmotions and EmoBank lexicons, so that a
+// paragraph's stems are looked up once for both (a lexicon that fails to
+// decode is left out).
+var stemLexicon = sync.OnceValue(func() map[string]*stemLex {
+	out := map[string]*stemLex{}
+	get := func(st string) *stemLex {
+		if out[st] == nil {
+			out[st] = &stemLex{}
+		}
+		return out[st]
+	}
+	if lex, err := datasets.ToneLexicon(); err == nil {
+		for st, w := range lex {
+			e := get(st)
+			copy(e.tone[:], w)
+			e.hasTone = true
 		}
 	}
-	if n == 0 {
-		nan := math.NaN()
-		return append(dst, nan, nan, nan, nan, nan)
+	if lex, err := datasets.VALexicon(); err == nil {
+		for st, va := range lex {
+			e := get(st)
+			e.va, e.hasVA = va, true
+		}
 	}
-	return append(dst, v/float64(n), a/float64(n), minV, maxV, maxA)
-}
+	return out
+})
 
 // appendLexicon appends the mean GoEmotions association of the stems
-// with each tone (NaN when no stem is in the lexicon).
+// with each tone, then the mean EmoBank valence and arousal of the stems,
+// the lowest and highest valence and the highest arousal (NaN where no
+// stem is in the lexicon).
 func appendLexicon(dst []float64, stems []string) []float64 {
-	lex, err := datasets.ToneLexicon()
+	lex := stemLexicon()
 	var sum [6]float64
-	n := 0
-	if err == nil {
-		for _, st := range stems {
-			if w, ok := lex[st]; ok {
-				for t := range sum {
-					sum[t] += w[t]
-				}
-				n++
+	var v, a float64
+	minV, maxV, maxA := math.Inf(1), math.Inf(-1), math.Inf(-1)
+	nTone, nVA := 0, 0
+	for _, st := range stems {
+		e := lex[st]
+		if e == nil {
+			continue
+		}
+		if e.hasTone {
+			for t := range sum {
+				sum[t] += e.tone[t]
 			}
+			nTone++
+		}
+		if e.hasVA {
+			v += e.va.Valence
+			a += e.va.Arousal
+			minV, maxV, maxA = min(minV, e.va.Valence), max(maxV, e.va.Valence), max(maxA, e.va.Arousal)
+			nVA++
 		}
 	}
+	nan := math.NaN()
 	for t := range sum {
-		if n == 0 {
-			dst = append(dst, math.NaN())
+		if nTone == 0 {
+			dst = append(dst, nan)
 		} else {
-			dst = append(dst, sum[t]/float64(n))
+			dst = append(dst, sum[t]/float64(nTone))
 		}
 	}
-	return dst
+	if nVA == 0 {
+		return append(dst, nan, nan, nan, nan, nan)
+	}
+	return append(dst, v/float64(nVA), a/float64(nVA), minV, maxV, maxA)
 }
 
 const (

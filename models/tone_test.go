@@ -111,14 +111,19 @@ func TestDecodeBadToneBias(t *testing.T) {
 	}
 }
 
-func TestAppendVA(t *testing.T) {
-	got := appendVA(nil, []string{"the", "nosuchstem"})
+func TestAppendLexicon(t *testing.T) {
+	got := appendLexicon(nil, []string{"nosuchstem"})
 	for _, x := range got {
 		if !math.IsNaN(x) {
-			t.Errorf("no stem in the lexicon: values %v, want NaN", got)
+			t.Errorf("no stem in the lexicons: values %v, want NaN", got)
 		}
 	}
-	got = appendVA(nil, []string{"scream", "laugh", "nosuchstem"})
+	// "the" is in the GoEmotions lexicon, too common for EmoBank's.
+	got = appendLexicon(nil, []string{"the"})
+	if math.IsNaN(got[0]) || !math.IsNaN(got[6]) || len(got) != 11 {
+		t.Errorf("the: values %v", got)
+	}
+	got = appendLexicon(nil, []string{"scream", "laugh", "nosuchstem"})[6:]
 	if len(got) != 5 || got[2] > got[3] || got[1] > got[4] || !(got[0] >= got[2] && got[0] <= got[3]) {
 		t.Errorf("values %v: want mean valence, mean arousal, min valence, max valence, max arousal", got)
 	}
