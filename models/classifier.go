@@ -23,6 +23,96 @@ type Classifier struct {
 	// times this weight, to each paragraph's, so that one story's
 	// paragraphs lean together and isolated errors are outvoted.
 	StoryWeight float64 `json:"story_weight,omitempty"`
+	// NeighbourWeight (tone only) adds the mean log-probabilities of the
+	// paragraphs within toneRadius, times this weight, to each
+	// paragraph's: tone tends to hold across a scene.
+	NeighbourWeight float64 `json:"neighbour_weight,omitempty"`
+	// Bias (tone only; nil means none) is added to each class's score
+	// after the neighbours': cross-validation sets it to a share of minus
+	// the log prior of the training classes, which trades accuracy on
+	// the common tones for recall on the rare ones (macro-F1).
+	Bias []float64 `json:"bias,omitempty"`
+	// PriorShare is the share of the log prior Bias takes off (tone).
+	PriorShare float64 `json:"prior_share,omitempty"`
+	// priors are the training classes' shares, in Scorer.Classes order
+	// (kept while cross-validating, not saved).
+	priors []float64
+}
+
+// toneRadius is how many paragraphs on each side of a paragraph its tone
+// scores read.
+const toneRadius = 2
+
+// tonePreTemperature softens the tone scores before they are shared with
+// the neighbours (naive Bayes log-probabilities are extreme).
+const tonePreTemperature = 5
+
+// toneScores returns the tone scores of the paragraphs of s listed in
+// want (every paragraph when want is nil), indexed by paragraph (nil for
+// those not wanted): each paragraph's log-probabilities at
+// tonePreTemperature, plus NeighbourWeight times the mean of those of the
+// paragraphs within toneRadius (labelled or not), plus Bias, all times
+// tonePreTemperature. Labelling and evaluation both score tone through
+// here.
+func (c *Classifier) toneScores(sc *scratch, s *Story, want []int) [][]float64 {
+	own := make([][]float64, len(s.Paras))
+	get := func(i int) []float64 {
+		if own[i] == nil {
+			p := Probs(slices.Clone(c.scoresPara(sc, s, i)), tonePreTemperature)
+			for k := range p {
+				p[k] = math.Log(math.Max(p[k], 1e-12))
+			}
+			own[i] = p
+		}
+		return own[i]
+	}
+	if want == nil {
+		want = make([]int, len(s.Paras))
+		for i := range want {
+			want[i] = i
+		}
+	}
+	out := make([][]float64, len(s.Paras))
+	for _, i := range want {
+		sum := slices.Clone(get(i))
+		if c.NeighbourWeight != 0 {
+			lo, hi := max(0, i-toneRadius), min(len(s.Paras)-1, i+toneRadius)
+			if n := hi - lo; n > 0 {
+				w := c.NeighbourWeight / float64(n)
+				for j := lo; j <= hi; j++ {
+					if j == i {
+						continue
+					}
+					for k, x := range get(j) {
+						sum[k] += w * x
+					}
+				}
+			}
+		}
+		for k := range sum {
+			if k < len(c.Bias) {
+				sum[k] += c.Bias[k]
+			}
+			// Back to the scale of the scorer's own scores, so that a
+			// classifier without neighbours or bias keeps its
+			// temperature.
+			sum[k] *= tonePreTemperature
+		}
+		out[i] = sum
+	}
+	return out
+}
+
+// priorBias returns -share times the log of each class's training share.
+func priorBias(priors []float64, share float64) []float64 {
+	if share == 0 || len(priors) == 0 {
+		return nil
+	}
+	b := make([]float64, len(priors))
+	for k, p := range priors {
+		b[k] = -share * math.Log(math.Max(p, 1e-6))
+	}
+	return b
 }
 
 // povPreTemperature softens the naive Bayes scores before they are
@@ -153,7 +243,14 @@ func trainClassifier(task string, d *Data, stories []int, l Learner) (*Classifie
 	if err != nil {
 		return nil, err
 	}
-	return &Classifier{Task: task, Learner: l.String(), Encoder: e, Scorer: lin, Temperature: 1}, nil
+	c := &Classifier{Task: task, Learner: l.String(), Encoder: e, Scorer: lin, Temperature: 1}
+	c.priors = make([]float64, len(lin.Classes))
+	for _, r := range rows {
+		if k := slices.Index(lin.Classes, r.Class); k >= 0 {
+			c.priors[k] += 1 / float64(len(rows))
+		}
+	}
+	return c, nil
 }
 
 // Prediction is one label with its confidence in [0,1].

@@ -103,9 +103,18 @@ func storyFromText(a *features.Analyzer, l datasets.LabelledStory, path string) 
 		}
 		rows[r.Paragraph-1] = r
 	}
-	// Only labelled paragraphs need their stems; the rest give context.
+	// Only labelled paragraphs and the neighbours whose tone scores they
+	// read need their stems; the rest give context.
+	keep := make([]bool, len(s.Paras))
 	for i := range s.Paras {
-		if rows[i].Label("pov")+rows[i].Label("tone")+rows[i].Label("focus") == "" {
+		if rows[i].Label("pov")+rows[i].Label("tone")+rows[i].Label("focus") != "" {
+			for j := max(0, i-toneRadius); j <= min(len(s.Paras)-1, i+toneRadius); j++ {
+				keep[j] = true
+			}
+		}
+	}
+	for i := range s.Paras {
+		if !keep[i] {
 			s.Paras[i].Vec.Stems = nil
 		}
 	}

@@ -45,3 +45,30 @@ func TestPrepareWithTexts(t *testing.T) {
 		t.Errorf("paragraph out of range: error %v", err)
 	}
 }
+
+// TestPrepareWithTextsKeepsNeighbourStems: the paragraphs whose tone
+// scores a labelled one reads (toneRadius either side) keep their stems;
+// those further away drop them.
+func TestPrepareWithTextsKeepsNeighbourStems(t *testing.T) {
+	dir := t.TempDir()
+	var paras []string
+	for i := range 2*toneRadius + 4 {
+		paras = append(paras, strings.Repeat("Rain fell on the town. ", i+1))
+	}
+	if err := os.WriteFile(filepath.Join(dir, "rain.txt"), []byte(strings.Join(paras, "\n\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	first := toneRadius + 1 // 0-based index of the labelled paragraph
+	ls := []datasets.LabelledStory{{Name: "rain", File: "gold.csv", Rows: []datasets.Labelled{
+		{Story: "rain", Paragraph: first + 1, Text: strings.TrimSpace(paras[first]), Tone: "sad", Row: 2}}}}
+	d, err := PrepareWithTexts(ls, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range d.Stories[0].Paras {
+		want := i >= first-toneRadius && i <= first+toneRadius
+		if got := len(p.Vec.Stems) > 0; got != want {
+			t.Errorf("paragraph %d: has stems %v, want %v", i+1, got, want)
+		}
+	}
+}

@@ -41,6 +41,11 @@ type Report struct {
 	Temperature float64                    `json:"temperature"`
 	Scale       float64                    `json:"scale"`
 	StoryWeight float64                    `json:"story_weight,omitempty"`
+	// NeighbourWeight and PriorShare (tone) are the settings of the
+	// classifier's neighbour smoothing and prior correction that
+	// cross-validation chose.
+	NeighbourWeight float64 `json:"neighbour_weight,omitempty"`
+	PriorShare      float64 `json:"prior_share,omitempty"`
 	// Learner is the golearn classifier evaluated; Learners, when
 	// several were cross-validated on the same folds, scores each (the
 	// best by accuracy, macro-F1 for tone, is the model).
@@ -196,9 +201,59 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 			}
 		}
 	}
-	for _, t := range fits {
-		t.c.StoryWeight = weight
-		outs = append(outs, heldOut(t.c, d, t.test, t.f)...)
+	// tone: choose the neighbours' weight and the share of the prior
+	// taken off by held-out macro-F1 (the first of the best). The
+	// reported figures are cross-fitted: each fold's predictions use the
+	// setting the other folds chose, so the choice does not flatter them.
+	nw, share := 0.0, 0.0
+	if task == "tone" {
+		type setting struct {
+			w, share float64
+			outs     []outcome
+		}
+		var sets []setting
+		for _, w := range neighbourWeights {
+			for _, ps := range priorShares {
+				st := setting{w: w, share: ps}
+				for _, t := range fits {
+					t.c.NeighbourWeight, t.c.Bias = w, priorBias(t.c.priors, ps)
+					st.outs = append(st.outs, heldOut(t.c, d, t.test, t.f)...)
+				}
+				sets = append(sets, st)
+			}
+		}
+		// choose returns the best setting on the folds other than skip.
+		choose := func(skip int) setting {
+			best, bestF1 := sets[0], -1.0
+			var rest []outcome
+			for _, st := range sets {
+				rest = rest[:0]
+				for _, o := range st.outs {
+					if o.fold != skip {
+						rest = append(rest, o)
+					}
+				}
+				if f1 := summarise(task, rest).Model.MacroF1; f1 > bestF1+1e-9 {
+					best, bestF1 = st, f1
+				}
+			}
+			return best
+		}
+		all := choose(-1)
+		nw, share = all.w, all.share
+		for _, t := range fits {
+			st := choose(t.f)
+			for _, o := range st.outs {
+				if o.fold == t.f {
+					outs = append(outs, o)
+				}
+			}
+		}
+	} else {
+		for _, t := range fits {
+			t.c.StoryWeight = weight
+			outs = append(outs, heldOut(t.c, d, t.test, t.f)...)
+		}
 	}
 	if len(outs) == 0 {
 		return nil, fmt.Errorf("models: no %s labels to evaluate", task)
@@ -207,6 +262,7 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	rep.Folds = k
 	rep.Learner = l.String()
 	rep.StoryWeight = weight
+	rep.NeighbourWeight, rep.PriorShare = nw, share
 	rep.Temperature, rep.Scale = fitCalibration(task, outs)
 	rep.ECE, rep.Reliability = crossFittedECE(task, outs)
 	names := make([]string, 0, len(base))
@@ -233,7 +289,16 @@ func heldOut(c *Classifier, d *Data, test []int, fold int) []outcome {
 		if task == "focus" {
 			stats = focusContext(st)
 		}
-		var povScores [][]float64
+		var povScores, toneScores [][]float64
+		if c.Task == "tone" {
+			var want []int
+			for i, r := range d.Rows[s] {
+				if r.Label(task) != "" {
+					want = append(want, i)
+				}
+			}
+			toneScores = c.toneScores(sc, st, want)
+		}
 		for i, r := range d.Rows[s] {
 			gold := r.Label(task)
 			if gold == "" {
@@ -257,6 +322,11 @@ func heldOut(c *Classifier, d *Data, test []int, fold int) []outcome {
 					povScores = c.povStoryScores(sc, st)
 				}
 				o.scores = povScores[i]
+				o.pred = c.Scorer.Classes[argmax(o.scores)]
+				o.correct = o.pred == gold
+				o.goldIdx = slices.Index(c.Scorer.Classes, gold)
+			} else if c.Task == "tone" {
+				o.scores = toneScores[i]
 				o.pred = c.Scorer.Classes[argmax(o.scores)]
 				o.correct = o.pred == gold
 				o.goldIdx = slices.Index(c.Scorer.Classes, gold)
@@ -408,6 +478,14 @@ func fitTemperature(outs []outcome) float64 {
 // storyWeights are the weights of the story's mean pov log-probabilities
 // tried by cross-validation.
 var storyWeights = []float64{0, 0.5, 1, 2, 4, 8}
+
+// neighbourWeights are the weights of the neighbouring paragraphs' mean
+// tone log-probabilities tried by cross-validation, and priorShares the
+// shares of the log prior taken off the tone scores.
+var (
+	neighbourWeights = []float64{0, 0.25, 0.5, 1, 2}
+	priorShares      = []float64{0, 0.1, 0.2, 0.35, 0.5, 0.75, 1}
+)
 
 // fitCalibration fits a task's confidence calibration on held-out
 // predictions. pov and tone use temperature scaling (the NLL of the gold

@@ -32,9 +32,12 @@ func (m *Model) Label(s *Story) []Labels {
 	if m.Focus != nil {
 		stats = focusContext(s)
 	}
-	var pov [][]float64
+	var pov, tone [][]float64
 	if m.POV != nil {
 		pov = m.POV.povStoryScores(sc, s)
+	}
+	if m.Tone != nil {
+		tone = m.Tone.toneScores(sc, s, nil)
 	}
 	for i := range s.Paras {
 		if m.POV != nil {
@@ -43,7 +46,7 @@ func (m *Model) Label(s *Story) []Labels {
 			out[i].POV = Prediction{Label: m.POV.Scorer.Classes[k], Confidence: probs[k]}
 		}
 		if m.Tone != nil {
-			probs := Probs(c2(m.Tone.scoresPara(sc, s, i)), m.Tone.Temperature)
+			probs := Probs(tone[i], m.Tone.Temperature)
 			k := argmax(probs)
 			out[i].Tone = Prediction{Label: m.Tone.Scorer.Classes[k], Confidence: probs[k]}
 			out[i].ToneProbs = probs
@@ -113,9 +116,6 @@ func cmpString(a, b string) int {
 	return 0
 }
 
-// c2 copies a scratch slice that must outlive the next call.
-func c2(xs []float64) []float64 { return slices.Clone(xs) }
-
 // FocusChoices lists focus labels to offer for paragraph i: the characters
 // named in it and around it first, then the story's most named
 // characters, at most n names, then narrator and none.
@@ -174,6 +174,8 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 		}
 		if old := m.Classifier(task); old != nil {
 			c.Temperature, c.Scale, c.StoryWeight = old.Temperature, old.Scale, old.StoryWeight
+			c.NeighbourWeight, c.PriorShare = old.NeighbourWeight, old.PriorShare
+			c.Bias = priorBias(c.priors, c.PriorShare)
 		}
 		m.set(task, c)
 	}

@@ -98,6 +98,8 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 		}
 		c.Temperature = rep.Temperature
 		c.StoryWeight = rep.StoryWeight
+		c.NeighbourWeight, c.PriorShare = rep.NeighbourWeight, rep.PriorShare
+		c.Bias = priorBias(c.priors, c.PriorShare)
 		if rep.Scale != 1 {
 			c.Scale = rep.Scale
 		}
@@ -272,6 +274,11 @@ var Default = sync.OnceValues(func() (*Model, error) {
 // version computes for its task, and that its numbers are finite and sane.
 func checkInputs(task string, c *Classifier) error {
 	want := map[string][]Input{"pov": povInputs, "tone": toneInputs, "focus": focusInputs}[task]
+	// A tone classifier trained before the later inputs were added reads
+	// the first of them, which this version still computes in order.
+	if task == "tone" && len(c.Encoder.Inputs) < len(want) && len(c.Encoder.Inputs) >= len(tonePrefixInputs) {
+		want = want[:len(c.Encoder.Inputs)]
+	}
 	if len(c.Encoder.Inputs) != len(want) {
 		return fmt.Errorf("%d inputs, this version computes %d (retrain with storylens train)", len(c.Encoder.Inputs), len(want))
 	}
@@ -281,7 +288,11 @@ func checkInputs(task string, c *Classifier) error {
 		}
 	}
 	sane := func(x float64) bool { return !math.IsNaN(x) && math.Abs(x) <= 1e9 }
-	for _, x := range append([]float64{c.Temperature, c.Scale, c.StoryWeight}, c.Scorer.Base...) {
+	if len(c.Bias) != 0 && len(c.Bias) != len(c.Scorer.Classes) {
+		return fmt.Errorf("%d class biases for %d classes", len(c.Bias), len(c.Scorer.Classes))
+	}
+	params := append([]float64{c.Temperature, c.Scale, c.StoryWeight, c.NeighbourWeight, c.PriorShare}, c.Bias...)
+	for _, x := range append(params, c.Scorer.Base...) {
 		if !sane(x) {
 			return fmt.Errorf("a parameter is %v", x)
 		}

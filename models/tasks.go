@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"sync"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
@@ -45,8 +46,11 @@ func povValues(dst []float64, s *Story, i int) []float64 {
 }
 
 // toneInputs are the tone classifier's inputs besides its stems: the
-// lexicon, punctuation and style, and the lexicon of the neighbouring
-// paragraphs.
+// lexicon, punctuation and style, the lexicon of the neighbouring
+// paragraphs, and the EmoBank valence and arousal of the stems (their
+// thresholds are near the 5th, 15th, 30th, 50th, 70th, 85th and 95th
+// percentiles over the gold paragraphs). New inputs go at the end: a
+// model that reads a prefix of them still decodes.
 var toneInputs = []Input{
 	in("valence", valenceBins), in("positive", perWordBins), in("negative", perWordBins),
 	in("max_valence", valenceBins), in("min_valence", valenceBins),
@@ -56,6 +60,11 @@ var toneInputs = []Input{
 	in("prev_valence", valenceBins), in("next_valence", valenceBins),
 	in("lex_sad", lexBins), in("lex_happy", lexBins), in("lex_tender", lexBins),
 	in("lex_angry", lexBins), in("lex_tense", lexBins), in("lex_neutral", lexBins),
+	in("va_valence", []float64{2.91, 2.94, 2.953, 2.966, 2.978, 2.99, 3.02}),
+	in("va_arousal", []float64{3.034, 3.044, 3.054, 3.061, 3.072, 3.084, 3.103}),
+	in("va_min_valence", []float64{2.58, 2.65, 2.75, 2.81, 2.86, 2.9, 2.94}),
+	in("va_max_valence", []float64{2.99, 3.03, 3.075, 3.14, 3.19, 3.32, 3.45}),
+	in("va_max_arousal", []float64{3.08, 3.11, 3.14, 3.17, 3.21, 3.27, 3.33}),
 }
 
 // lexBins are the thresholds of the mean GoEmotions tone association.
@@ -83,30 +92,81 @@ func toneValues(dst []float64, s *Story, i int) []float64 {
 	return appendLexicon(dst, s.Paras[i].Vec.Stems)
 }
 
+// stemLex is one stem's entries in the tone lexicons.
+type stemLex struct {
+	tone    [6]float64 // GoEmotions association, in datasets.ToneLabels order
+	va      datasets.VA
+	hasTone bool
+	hasVA   bool
+}
+
+// stemLexicon merges the GoEmotions and EmoBank lexicons, so that a
+// paragraph's stems are looked up once for both (a lexicon that fails to
+// decode is left out).
+var stemLexicon = sync.OnceValue(func() map[string]*stemLex {
+	out := map[string]*stemLex{}
+	get := func(st string) *stemLex {
+		if out[st] == nil {
+			out[st] = &stemLex{}
+		}
+		return out[st]
+	}
+	if lex, err := datasets.ToneLexicon(); err == nil {
+		for st, w := range lex {
+			e := get(st)
+			copy(e.tone[:], w)
+			e.hasTone = true
+		}
+	}
+	if lex, err := datasets.VALexicon(); err == nil {
+		for st, va := range lex {
+			e := get(st)
+			e.va, e.hasVA = va, true
+		}
+	}
+	return out
+})
+
 // appendLexicon appends the mean GoEmotions association of the stems
-// with each tone (NaN when no stem is in the lexicon).
+// with each tone, then the mean EmoBank valence and arousal of the stems,
+// the lowest and highest valence and the highest arousal (NaN where no
+// stem is in the lexicon).
 func appendLexicon(dst []float64, stems []string) []float64 {
-	lex, err := datasets.ToneLexicon()
+	lex := stemLexicon()
 	var sum [6]float64
-	n := 0
-	if err == nil {
-		for _, st := range stems {
-			if w, ok := lex[st]; ok {
-				for t := range sum {
-					sum[t] += w[t]
-				}
-				n++
+	var v, a float64
+	minV, maxV, maxA := math.Inf(1), math.Inf(-1), math.Inf(-1)
+	nTone, nVA := 0, 0
+	for _, st := range stems {
+		e := lex[st]
+		if e == nil {
+			continue
+		}
+		if e.hasTone {
+			for t := range sum {
+				sum[t] += e.tone[t]
 			}
+			nTone++
+		}
+		if e.hasVA {
+			v += e.va.Valence
+			a += e.va.Arousal
+			minV, maxV, maxA = min(minV, e.va.Valence), max(maxV, e.va.Valence), max(maxA, e.va.Arousal)
+			nVA++
 		}
 	}
+	nan := math.NaN()
 	for t := range sum {
-		if n == 0 {
-			dst = append(dst, math.NaN())
+		if nTone == 0 {
+			dst = append(dst, nan)
 		} else {
-			dst = append(dst, sum[t]/float64(n))
+			dst = append(dst, sum[t]/float64(nTone))
 		}
 	}
-	return dst
+	if nVA == 0 {
+		return append(dst, nan, nan, nan, nan, nan)
+	}
+	return append(dst, v/float64(nVA), a/float64(nVA), minV, maxV, maxA)
 }
 
 const (
@@ -122,3 +182,7 @@ func ratio(a, b float64) float64 {
 	}
 	return a / b
 }
+
+// tonePrefixInputs is the shortest input list a tone classifier may
+// read: the inputs of the first storylens-model/2 tone classifiers.
+var tonePrefixInputs = toneInputs[:22]

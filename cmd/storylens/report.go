@@ -89,6 +89,9 @@ func printReport(w io.Writer, r *models.Report, title string) {
 	if r.StoryWeight != 0 {
 		fmt.Fprintf(w, ", story weight %g (chosen by cross-validation)", r.StoryWeight)
 	}
+	if r.NeighbourWeight != 0 || r.PriorShare != 0 {
+		fmt.Fprintf(w, ", neighbour weight %g and prior share %g (chosen by cross-validation; each fold scored with the choice of the others)", r.NeighbourWeight, r.PriorShare)
+	}
 	fmt.Fprintln(w)
 	for _, b := range r.Reliability {
 		if b.N > 0 {
