@@ -53,6 +53,8 @@ type Report struct {
 	Learners []Score `json:"learners,omitempty"`
 	// Reliability: per confidence bin, the count and accuracy.
 	Reliability []Bin `json:"reliability,omitempty"`
+	// outs are the held-out predictions the report summarises.
+	outs []outcome
 }
 
 // Bin is one confidence bin of a reliability table.
@@ -70,6 +72,7 @@ type outcome struct {
 	scores     []float64 // raw log scores (pov, tone) or candidate log-odds (focus)
 	goldIdx    int       // index of the gold class/candidate in scores, -1 if absent
 	fold       int
+	story      int // index in Data.Stories
 }
 
 // assignFolds puts each story with labels for task in one of k folds,
@@ -259,6 +262,7 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 		return nil, fmt.Errorf("models: no %s labels to evaluate", task)
 	}
 	rep := summarise(task, outs)
+	rep.outs = outs
 	rep.Folds = k
 	rep.Learner = l.String()
 	rep.StoryWeight = weight
@@ -304,7 +308,7 @@ func heldOut(c *Classifier, d *Data, test []int, fold int) []outcome {
 			if gold == "" {
 				continue
 			}
-			o := outcome{gold: gold, goldIdx: -1, fold: fold}
+			o := outcome{gold: gold, goldIdx: -1, fold: fold, story: s}
 			if task == "focus" {
 				cands, odds := c.focusScores(sc, st, i, stats)
 				o.scores = odds
