@@ -6,6 +6,17 @@ import (
 	"github.com/storylens/storylens/features"
 )
 
+// storyOf analyses texts as the paragraphs of one story, with the names
+// its metadata lists.
+func storyOf(texts, known []string) *Story {
+	a := features.NewAnalyzer()
+	paras := make([]Para, len(texts))
+	for i, text := range texts {
+		paras[i] = NewPara(a, []byte(text), features.DoubleQuotes, "")
+	}
+	return NewStory("x", paras, known)
+}
+
 // TestFocusInputOrder guards the positions focusValues writes to: each
 // input named here must sit at the index the code fills.
 func TestFocusInputOrder(t *testing.T) {
@@ -31,15 +42,8 @@ func TestFocusInputOrder(t *testing.T) {
 // uses it at the start of sentences, and its one-word form joins the full
 // name.
 func TestKnownNames(t *testing.T) {
-	a := features.NewAnalyzer()
 	texts := []string{"Damon smirked. He said nothing.", "Damon left the room.", "Elena watched Stefan Salvatore go."}
-	build := func(known []string) *Story {
-		var paras []Para
-		for _, s := range texts {
-			paras = append(paras, NewPara(a, []byte(s), features.DoubleQuotes, ""))
-		}
-		return NewStory("x", paras, known)
-	}
+	build := func(known []string) *Story { return storyOf(texts, known) }
 	has := func(s *Story, name string) bool {
 		for _, c := range s.cast.chars {
 			if c.Label == name {
@@ -68,7 +72,6 @@ func TestKnownNames(t *testing.T) {
 // names its speaker, and untagged dialogue alternates between the two
 // speakers before it.
 func TestFocusContext(t *testing.T) {
-	a := features.NewAnalyzer()
 	texts := []string{
 		"Mr. Darcy walked in. He was tall and his coat was wet.",
 		"Miss Bennet looked up from her book. She did not smile.",
@@ -78,11 +81,7 @@ func TestFocusContext(t *testing.T) {
 		"\"They were.\"",
 		"He sat down by the fire and warmed his hands.",
 	}
-	var paras []Para
-	for _, s := range texts {
-		paras = append(paras, NewPara(a, []byte(s), features.DoubleQuotes, ""))
-	}
-	s := NewStory("x", paras, nil)
+	s := storyOf(texts, nil)
 	fc := focusContext(s)
 	name := func(ci int) string {
 		if ci < 0 {
@@ -119,7 +118,6 @@ func TestFocusContext(t *testing.T) {
 // the character who bears it as a title ("the doctor" is Dr. Brand); a
 // role no name claims is a character of its own ("the stranger").
 func TestCastTitlesAndRoles(t *testing.T) {
-	a := features.NewAnalyzer()
 	texts := []string{
 		"Felix Holt came into the room. He sat down by the fire.",
 		"Felix looked up, and he laughed.",
@@ -129,11 +127,7 @@ func TestCastTitlesAndRoles(t *testing.T) {
 		"The stranger stood at the gate; he did not come in.",
 		"The stranger waited.",
 	}
-	var paras []Para
-	for _, s := range texts {
-		paras = append(paras, NewPara(a, []byte(s), features.DoubleQuotes, ""))
-	}
-	s := NewStory("x", paras, nil)
+	s := storyOf(texts, nil)
 	find := func(label string) int {
 		for ci := range s.cast.chars {
 			if s.cast.matches(ci, label) && s.cast.chars[ci].Label != "" {

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/storylens/storylens/features"
 )
 
 // toneTestClassifier scores tone from one input, the paragraph's
@@ -24,12 +22,7 @@ func toneTestClassifier() (*Classifier, *Story) {
 	exclaim := slices.IndexFunc(toneInputs, func(in Input) bool { return in.Name == "exclaim" })
 	lin.Delta[e.offset[exclaim]] = []float64{3, 0} // exclaim > 0
 	c := &Classifier{Task: "tone", Learner: NaiveBayes, Encoder: e, Scorer: lin, Temperature: 1}
-	a := features.NewAnalyzer()
-	var paras []Para
-	for _, text := range []string{"Hooray!", "Hooray!", "It rained.", "Hooray!", "Hooray!"} {
-		paras = append(paras, NewPara(a, []byte(text), features.DoubleQuotes, ""))
-	}
-	return c, NewStory("t", paras, nil)
+	return c, storyOf([]string{"Hooray!", "Hooray!", "It rained.", "Hooray!", "Hooray!"}, nil)
 }
 
 func TestToneScoresNeighbours(t *testing.T) {
