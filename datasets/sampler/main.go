@@ -51,6 +51,10 @@ var FirstPerson = []string{
 const (
 	PerFirst = 20
 	PerOther = 11
+	// PerRound2 paragraphs more of every novel form the second round of
+	// annotation: the next ones in the same shuffled order, so the first
+	// round's sample is unchanged and the two never overlap.
+	PerRound2 = 12
 )
 
 type item struct {
@@ -98,7 +102,7 @@ func run(corpus, out string, seed uint64, nBatches, nAgree int) error {
 	}
 	slices.Sort(paths)
 	a := features.NewAnalyzer()
-	var all []item
+	var all, round2 []item
 	batchOf := map[string]int{}
 	for n, p := range paths {
 		s, err := datasets.ReadStory(p, nil)
@@ -115,29 +119,49 @@ func run(corpus, out string, seed uint64, nBatches, nAgree int) error {
 		h.Write([]byte(s.Name))
 		r := rand.New(rand.NewPCG(seed, h.Sum64()))
 		r.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
-		cands = cands[:min(k, len(cands))]
-		slices.Sort(cands)
-		for _, i := range cands {
+		first := slices.Sorted(slices.Values(cands[:min(k, len(cands))]))
+		second := slices.Sorted(slices.Values(cands[min(k, len(cands)):min(k+PerRound2, len(cands))]))
+		for _, i := range first {
 			all = append(all, item{story: s.Name, path: p, stratum: stratum, an: an, i: i})
+		}
+		for _, i := range second {
+			round2 = append(round2, item{story: s.Name, path: p, stratum: stratum, an: an, i: i})
 		}
 		batchOf[s.Name] = n % nBatches
 	}
 	for i := range all {
 		all[i].id = fmt.Sprintf("N%04d", i+1)
 	}
+	for i := range round2 {
+		round2[i].id = fmt.Sprintf("N%04d", len(all)+i+1)
+	}
 	if err := os.MkdirAll(filepath.Join(out, "batches"), 0o755); err != nil {
 		return err
 	}
-	if err := writeSample(filepath.Join(out, "sample.csv"), all); err != nil {
+	if err := writeSample(filepath.Join(out, "sample.csv"), append(slices.Clip(all), round2...)); err != nil {
 		return err
 	}
-	groups := make([][]item, nBatches)
-	for _, it := range all {
-		groups[batchOf[it.story]] = append(groups[batchOf[it.story]], it)
+	// The second round's batches tell the annotator the character names
+	// the first round used for each novel, so that one character keeps one
+	// label across rounds.
+	names, err := namesInUse(filepath.Join(out, "labels"), all)
+	if err != nil {
+		return err
 	}
-	for b, g := range groups {
-		if err := writeBatch(filepath.Join(out, "batches", fmt.Sprintf("batch_%02d.md", b+1)), g); err != nil {
-			return err
+	for r, items := range [][]item{all, round2} {
+		groups := make([][]item, nBatches)
+		for _, it := range items {
+			groups[batchOf[it.story]] = append(groups[batchOf[it.story]], it)
+		}
+		for b, g := range groups {
+			path := filepath.Join(out, "batches", fmt.Sprintf("batch_%02d.md", r*nBatches+b+1))
+			var known map[string][]string
+			if r > 0 {
+				known = names
+			}
+			if err := writeBatch(path, g, known); err != nil {
+				return err
+			}
 		}
 	}
 	r := rand.New(rand.NewPCG(seed, 0xA9EE))
@@ -149,11 +173,11 @@ func run(corpus, out string, seed uint64, nBatches, nAgree int) error {
 	}
 	half := len(agreeItems) / 2
 	for b, g := range [][]item{agreeItems[:half], agreeItems[half:]} {
-		if err := writeBatch(filepath.Join(out, "batches", fmt.Sprintf("agree_%02d.md", b+1)), g); err != nil {
+		if err := writeBatch(filepath.Join(out, "batches", fmt.Sprintf("agree_%02d.md", b+1)), g, nil); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintf(os.Stderr, "sampler: %d items from %d novels, %d agreement items\n", len(all), len(paths), len(agreeItems))
+	fmt.Fprintf(os.Stderr, "sampler: %d + %d items from %d novels, %d agreement items\n", len(all), len(round2), len(paths), len(agreeItems))
 	return nil
 }
 
@@ -202,11 +226,46 @@ func writeSample(path string, items []item) error {
 
 const contextChars = 700
 
-func writeBatch(path string, items []item) error {
+// namesInUse gives, per novel, the focus labels (character names) the
+// first-round annotators gave its items, sorted; none when the first
+// round's labels are not there yet.
+func namesInUse(labels string, items []item) (map[string][]string, error) {
+	paths, _ := filepath.Glob(filepath.Join(labels, "batch_*.csv"))
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	ls, _, err := readLabels(paths...)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, it := range items {
+		l, ok := ls[it.id]
+		if !ok || l.focus == "narrator" || l.focus == "none" || slices.Contains(out[it.story], l.focus) {
+			continue
+		}
+		out[it.story] = append(out[it.story], l.focus)
+	}
+	for _, v := range out {
+		slices.Sort(v)
+	}
+	return out, nil
+}
+
+// writeBatch writes items as an annotation batch; known, when set, lists
+// per novel the character names already in use, shown before the novel's
+// first item.
+func writeBatch(path string, items []item, known map[string][]string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Annotation batch %s\n\n%d items. For each TARGET paragraph write one CSV row: id,pov,tone,focus,note\n\n",
 		strings.TrimSuffix(filepath.Base(path), ".md"), len(items))
+	prev := ""
 	for _, it := range items {
+		if known != nil && it.story != prev {
+			fmt.Fprintf(&b, "---\n\n### %s: character names already used as focus labels for this novel\n\n%s\n\n",
+				it.story, strings.Join(known[it.story], ", "))
+		}
+		prev = it.story
 		r := it.an[it.i].Row
 		fmt.Fprintf(&b, "---\n\n## %s — %s, chapter %d, paragraph %d (file %s, bytes %d–%d)\n\n",
 			it.id, r.Story, r.Chapter, r.Paragraph, filepath.Base(it.path), r.Start, r.End)
@@ -262,5 +321,5 @@ func wholeBatch(dir, out string, n int) error {
 	if err := writeSample(filepath.Join(out, name+".csv"), items); err != nil {
 		return err
 	}
-	return writeBatch(filepath.Join(out, "batches", name+".md"), items)
+	return writeBatch(filepath.Join(out, "batches", name+".md"), items, nil)
 }
