@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"slices"
@@ -90,7 +91,7 @@ func writeAgreement(path string, first, second map[string]label, order []string,
 	for k := range conf {
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(a, c string) int { return conf[c] - conf[a] })
+	slices.SortFunc(keys, func(a, c string) int { return cmp.Or(conf[c]-conf[a], strings.Compare(a, c)) })
 	for _, k := range keys {
 		fmt.Fprintf(&b, "- %s: %d\n", k, conf[k])
 	}
