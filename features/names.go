@@ -18,10 +18,9 @@ type Mention struct {
 	Quoted     bool   // inside dialogue
 	Possessive bool   // "Caroline's"
 	Speaker    bool   // next to a speech verb ("said Elena", "Stefan asked")
-	// Gender is the evidence of the mention's own sentence: +1 when
-	// its narration has more he/himself than she/herself, -1 for the
-	// reverse, 0 otherwise or when the sentence names anyone else or
-	// the mention is in dialogue.
+	// Gender is the pronoun evidence for a narration mention that is
+	// its sentence's subject: +1 for each "himself" or "he" that stands
+	// for it, -1 for "herself" or "she" (see genderEvidence).
 	Gender int
 	// Role: a character the text designates by a role noun after a
 	// determiner ("the doctor", "my aunt", "the old Stranger"); Name is
@@ -39,6 +38,16 @@ type PronounCounts struct {
 	// SpeakerMasculine and SpeakerFeminine count pronouns next to a
 	// speech verb ("he said", "said she").
 	SpeakerMasculine, SpeakerFeminine int
+	// Uses are the narration's third-person singular pronouns in order,
+	// so that each can be resolved to the name before it.
+	Uses []PronounUse
+}
+
+// PronounUse is one third-person singular pronoun of the narration.
+type PronounUse struct {
+	Word     int32 // index among the paragraph's words
+	Feminine bool  // she/her/hers/herself, else he/him/his/himself
+	Subject  bool  // "he" or "she" starting a sentence
 }
 
 var honorifics = map[string]bool{}
@@ -110,26 +119,18 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 	var cur *Mention
 	var lastSpeech = -10
 	det, detInitial := -10, false // the last determiner word and whether it began a sentence
-	// Per-sentence gender evidence: the current sentence's first
-	// mention and its pronoun balance.
-	sentFirst, sentBalance := 0, 0
+	// Gender evidence, sentence by sentence: the narration mention that
+	// opens the sentence (its subject), whether the sentence names
+	// anyone after it, which pronoun genders it holds; and the same of
+	// the sentence before.
+	subj, prevSubj := -1, -1
+	var masc, fem, prevMasc, prevFem bool
 	endSentence := func() {
-		if len(out) > sentFirst {
-			solo := true
-			for k := sentFirst + 1; k < len(out); k++ {
-				if !strings.EqualFold(out[k].Name, out[sentFirst].Name) {
-					solo = false
-				}
-			}
-			if solo {
-				for k := sentFirst; k < len(out); k++ {
-					if !out[k].Quoted {
-						out[k].Gender = sign(sentBalance)
-					}
-				}
-			}
+		prevSubj, prevMasc, prevFem = -1, masc, fem
+		if subj >= 0 && len(out)-1 == subj {
+			prevSubj = subj
 		}
-		sentFirst, sentBalance = len(out), 0
+		subj, masc, fem = -1, false, false
 	}
 	for ti := 0; ti < len(d.Tokens); ti++ {
 		t := d.Tokens[ti]
@@ -166,13 +167,12 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			case "she", "her", "hers", "herself":
 				pc.Feminine++
 			}
-			// A subject or reflexive pronoun is the likeliest to be the
-			// named one; "her" and "him" are often someone else.
+			genderEvidence(out, f.name, initial, subj, prevSubj, prevMasc, prevFem, masc || fem)
 			switch f.name {
 			case "he", "him", "his", "himself":
-				sentBalance++
+				masc = true
 			case "she", "her", "hers", "herself":
-				sentBalance--
+				fem = true
 			}
 			g := 0
 			switch f.name {
@@ -180,6 +180,12 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 				g = 1
 			case "she":
 				g = -1
+			}
+			switch f.name {
+			case "he", "him", "his", "himself":
+				pc.Uses = append(pc.Uses, PronounUse{Word: int32(word), Subject: g > 0 && initial})
+			case "she", "her", "hers", "herself":
+				pc.Uses = append(pc.Uses, PronounUse{Word: int32(word), Feminine: true, Subject: g < 0 && initial})
 			}
 			if g != 0 && initial {
 				if g > 0 {
@@ -212,6 +218,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 				m.Speaker = true
 			}
 			out = append(out, m)
+			if m.Initial && !m.Quoted {
+				subj = len(out) - 1
+			}
 			cur = nil
 			continue
 		}
@@ -253,10 +262,51 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			m.Speaker = true
 		}
 		out = append(out, m)
+		if initial && !t.Quoted {
+			subj = len(out) - 1
+		}
 		cur = &out[len(out)-1]
 	}
-	endSentence()
 	return out, pc
+}
+
+// genderEvidence credits a narration pronoun (word, lower-case form w)
+// to the name it most likely stands for, adding to that mention's
+// Gender. The name must be its sentence's subject and the only name so
+// far: a reflexive after it ("Stefan told himself"), or a "he"/"she"
+// that is the sentence's first pronoun ("Damon swears he can hear"); or
+// the name was the only one of the sentence before, which held no
+// pronoun of that gender, and "he"/"she" opens this one ("Elena sighed.
+// She…", but not "Stefan kissed her. She…"). Possessives are left out:
+// "Damon kissed her cheek" is as common as "Elena shook her head".
+func genderEvidence(out []Mention, w string, initial bool, subj, prevSubj int, prevMasc, prevFem, pronounBefore bool) {
+	g := 0
+	switch w {
+	case "himself":
+		g = 1
+	case "herself":
+		g = -1
+	case "he":
+		if !initial && !pronounBefore {
+			g = 1
+		}
+	case "she":
+		if !initial && !pronounBefore {
+			g = -1
+		}
+	}
+	if g != 0 && subj >= 0 && subj == len(out)-1 {
+		out[subj].Gender += g
+		return
+	}
+	if initial && prevSubj >= 0 && prevSubj == len(out)-1 {
+		switch {
+		case w == "he" && !prevMasc:
+			out[prevSubj].Gender++
+		case w == "she" && !prevFem:
+			out[prevSubj].Gender--
+		}
+	}
 }
 
 func sign(n int) int {

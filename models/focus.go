@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"slices"
 
 	"github.com/storylens/storylens/features"
 )
@@ -32,28 +33,93 @@ var focusInputs = []Input{
 	in("any_referent", flagBins), in("unnamed", flagBins),
 	in("references", []float64{0, 1, 2, 3, 5, 8, 12}), in("reference_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
 	in("most_referenced", flagBins),
+	in("resolved_pronouns", smallBins), in("subjects", smallBins), in("subject_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
+	in("narrator_refs", []float64{0, 1, 2, 4, 8, 16}), in("narrator_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
 }
 
 // references counts how often paragraph i refers to character ci: its
-// name mentions and, when it is the referent of "he" or "she", those
-// pronouns of the narration.
-func references(fc *focusCtx, p *Para, i, ci int) int {
+// name mentions and the narration's pronouns resolved to it.
+func references(fc *focusCtx, i, ci int) int {
 	n := 0
 	if m, ok := fc.m[i][ci]; ok {
 		n = m.total
 	}
-	if ci == fc.he[i] {
-		n += p.Pronouns.Masculine
-	}
-	if ci == fc.she[i] {
-		n += p.Pronouns.Feminine
+	if r := fc.ref(i, ci); r != nil {
+		n += r.pronouns
 	}
 	return n
+}
+
+// subjects counts the sentences of paragraph i whose subject is ci: its
+// name or a "he"/"she" resolved to it starting the sentence.
+func subjects(fc *focusCtx, i, ci int) int {
+	n := 0
+	if m, ok := fc.m[i][ci]; ok {
+		n = m.subjects
+	}
+	if r := fc.ref(i, ci); r != nil {
+		n += r.subjects
+	}
+	return n
+}
+
+// pronounRef is what a paragraph's resolved pronouns say of a character.
+type pronounRef struct {
+	char               int
+	pronouns, subjects int
+}
+
+func (fc *focusCtx) ref(i, ci int) *pronounRef {
+	for k := range fc.refs[i] {
+		if fc.refs[i][k].char == ci {
+			return &fc.refs[i][k]
+		}
+	}
+	return nil
+}
+
+// resolvePronouns gives each narration pronoun of paragraph i its
+// referent: the nearest name before it in the paragraph's narration whose
+// character has the pronoun's gender, else the most salient character of
+// that gender before the paragraph (he, she).
+func resolvePronouns(s *Story, i, he, she int) []pronounRef {
+	p := &s.Paras[i]
+	var out []pronounRef
+	for _, u := range p.Pronouns.Uses {
+		want, ci := 1, he
+		if u.Feminine {
+			want, ci = -1, she
+		}
+		for k := len(p.Mentions) - 1; k >= 0; k-- {
+			m := &p.Mentions[k]
+			if m.Word >= int(u.Word) || m.Quoted || p.chars[k] < 0 {
+				continue
+			}
+			if sign(float64(s.cast.chars[p.chars[k]].gender)) == float64(want) {
+				ci = p.chars[k]
+				break
+			}
+		}
+		if ci < 0 {
+			continue
+		}
+		k := slices.IndexFunc(out, func(r pronounRef) bool { return r.char == ci })
+		if k < 0 {
+			out = append(out, pronounRef{char: ci})
+			k = len(out) - 1
+		}
+		out[k].pronouns++
+		if u.Subject {
+			out[k].subjects++
+		}
+	}
+	return out
 }
 
 // mentionStats counts a paragraph's mentions per character.
 type mentionStats struct {
 	total, narration, dialogue int
+	subjects                   int // narration mentions that start a sentence
 	firstAt                    int // index of its first mention among the paragraph's mentions
 	subject, speaker           bool
 	possessive                 int
@@ -78,6 +144,7 @@ func paraStats(c *cast, p *Para) map[int]*mentionStats {
 			s.narration++
 			if m.Initial {
 				s.subject = true
+				s.subjects++
 			}
 		}
 		if m.Speaker {
@@ -205,35 +272,48 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 		dst[33] = b2f(ci == fc.speaker[i])
 		dst[34] = b2f(ci == fc.he[i] || ci == fc.she[i])
 		dst[35] = b2f(s.cast.chars[ci].unnamed)
-		refs, total, most := references(fc, p, i, ci), 0, 0
+		refs, total, most := references(fc, i, ci), 0, 0
+		subj, subjTotal := subjects(fc, i, ci), 0
 		count := func(cj int) {
-			if cj >= 0 {
-				r := references(fc, p, i, cj)
-				total += r
-				most = max(most, r)
-			}
+			r := references(fc, i, cj)
+			total += r
+			most = max(most, r)
+			subjTotal += subjects(fc, i, cj)
 		}
 		for cj := range stats[i] {
 			count(cj)
 		}
-		if _, ok := stats[i][fc.he[i]]; !ok {
-			count(fc.he[i])
-		}
-		if _, ok := stats[i][fc.she[i]]; !ok && fc.she[i] != fc.he[i] {
-			count(fc.she[i])
+		for _, r := range fc.refs[i] {
+			if _, ok := stats[i][r.char]; !ok {
+				count(r.char)
+			}
 		}
 		dst[36] = float64(refs)
-		if total > 0 {
-			dst[37] = float64(refs) / float64(total)
-		} else {
-			dst[37] = 0
-		}
+		dst[37] = share(refs, total)
 		dst[38] = b2f(refs > 0 && refs == most)
+		dst[39] = 0
+		if r := fc.ref(i, ci); r != nil {
+			dst[39] = float64(r.pronouns)
+		}
+		dst[40] = float64(subj)
+		dst[41] = share(subj, subjTotal)
 	case cand.label == Narrator:
 		dst[1] = 1
 		dst[18], dst[19] = s.First, s.Second
 		dst[20], dst[21], dst[22] = d[fNarrFirst], d[fNarrSecond], d[fNarrThird]
 		dst[23] = names
+		own := int(p.narrFirst + p.narrSecond + 0.5)
+		total := own
+		for cj := range stats[i] {
+			total += references(fc, i, cj)
+		}
+		for _, r := range fc.refs[i] {
+			if _, ok := stats[i][r.char]; !ok {
+				total += r.pronouns
+			}
+		}
+		dst[42] = float64(own)
+		dst[43] = share(own, total)
 	default:
 		dst[2] = 1
 		dst[24] = names
@@ -244,6 +324,14 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 		}
 	}
 	return dst
+}
+
+// share is n/total, 0 when total is 0.
+func share(n, total int) float64 {
+	if total == 0 {
+		return 0
+	}
+	return float64(n) / float64(total)
 }
 
 func firstMentionIndex(st map[int]*mentionStats) int {
@@ -291,6 +379,8 @@ type focusCtx struct {
 	// to a speech verb, a "he said" resolved to he[i], or, in untagged
 	// dialogue, the speaker two paragraphs back (speakers alternate).
 	speaker []int
+	// refs[i] are the referents of paragraph i's narration pronouns.
+	refs [][]pronounRef
 }
 
 // salienceDecay is how much of a character's salience carries over to
@@ -301,7 +391,8 @@ const salienceDecay = 0.5
 // resolves its pronouns and speaker.
 func focusContext(s *Story) *focusCtx {
 	n := len(s.Paras)
-	fc := &focusCtx{m: make([]map[int]*mentionStats, n), he: make([]int, n), she: make([]int, n), speaker: make([]int, n)}
+	fc := &focusCtx{m: make([]map[int]*mentionStats, n), he: make([]int, n), she: make([]int, n),
+		speaker: make([]int, n), refs: make([][]pronounRef, n)}
 	sal := make([]float64, len(s.cast.chars))
 	for i := range s.Paras {
 		p := &s.Paras[i]
@@ -348,11 +439,9 @@ func focusContext(s *Story) *focusCtx {
 			sal[sp] += 0.5
 		}
 		// Pronouns keep their referent salient.
-		if p.Pronouns.Masculine > 0 && fc.he[i] >= 0 {
-			sal[fc.he[i]] += 0.5 * float64(min(p.Pronouns.Masculine, 3))
-		}
-		if p.Pronouns.Feminine > 0 && fc.she[i] >= 0 {
-			sal[fc.she[i]] += 0.5 * float64(min(p.Pronouns.Feminine, 3))
+		fc.refs[i] = resolvePronouns(s, i, fc.he[i], fc.she[i])
+		for _, r := range fc.refs[i] {
+			sal[r.char] += 0.5 * float64(min(r.pronouns, 3))
 		}
 	}
 	return fc

@@ -27,7 +27,8 @@ func TestFocusInputOrder(t *testing.T) {
 		"narrator_second", "narrator_third", "narrator_names", "none_names", "none_pronouns", "none_words",
 		"none_prev_names", "spoke_two_before", "spoke_one_before", "dialogue_only",
 		"pronoun_referent", "subject_referent", "resolved_speaker", "any_referent", "unnamed",
-		"references", "reference_share", "most_referenced"}
+		"references", "reference_share", "most_referenced", "resolved_pronouns", "subjects", "subject_share",
+		"narrator_refs", "narrator_share"}
 	if len(focusInputs) != len(want) {
 		t.Fatalf("%d focus inputs, want %d", len(focusInputs), len(want))
 	}
@@ -160,5 +161,51 @@ func TestCastTitlesAndRoles(t *testing.T) {
 	if !s.cast.matches(brand, "Doctor") || s.cast.matches(stranger, "Doctor") || !s.cast.matches(stranger, "Stranger") {
 		t.Errorf("role labels: Brand matches Doctor %v, the stranger matches Doctor %v and Stranger %v; want true, false, true",
 			s.cast.matches(brand, "Doctor"), s.cast.matches(stranger, "Doctor"), s.cast.matches(stranger, "Stranger"))
+	}
+}
+
+// TestResolvePronouns: a pronoun goes to the nearest name of its gender
+// before it in the paragraph, else to the salient character of that
+// gender before the paragraph; its sentence-opening uses count as
+// subjects.
+func TestResolvePronouns(t *testing.T) {
+	texts := []string{
+		"Mr. Darcy walked in. He was tall, and he did not smile.",
+		"Miss Bennet looked up. She closed her book.",
+		"Mr. Bingley laughed. He poured the tea. She watched him.",
+	}
+	s := storyOf(texts, nil)
+	fc := focusContext(s)
+	of := func(label string) int {
+		for ci, ch := range s.cast.chars {
+			if ch.Label == label {
+				return ci
+			}
+		}
+		t.Fatalf("%s is not in the cast", label)
+		return -1
+	}
+	darcy, bennet, bingley := of("Darcy"), of("Bennet"), of("Bingley")
+	for _, c := range []struct {
+		para, char         int
+		pronouns, subjects int
+	}{
+		{0, darcy, 2, 1},
+		{1, bennet, 2, 1},
+		{2, bingley, 2, 1}, // "He", "him": Bingley is named before them, not Darcy
+		{2, bennet, 1, 1},  // "She": no woman named here, so the salient one
+		{2, darcy, 0, 0},
+	} {
+		var got pronounRef
+		if r := fc.ref(c.para, c.char); r != nil {
+			got = *r
+		}
+		if got.pronouns != c.pronouns || got.subjects != c.subjects {
+			t.Errorf("paragraph %d, %s: %d pronouns, %d subjects; want %d, %d", c.para+1,
+				s.cast.chars[c.char].Label, got.pronouns, got.subjects, c.pronouns, c.subjects)
+		}
+	}
+	if got := references(fc, 2, bingley); got != 3 {
+		t.Errorf("references to Bingley in paragraph 3 = %d, want 3 (a name, two pronouns)", got)
 	}
 }
