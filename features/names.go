@@ -270,7 +270,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 	return out, pc
 }
 
-// genderEvidence credits a narration pronoun (word, lower-case form w)
+// genderEvidence credits a narration pronoun (lower-case form w)
 // to the name it most likely stands for, adding to that mention's
 // Gender. The name must be its sentence's subject and the only name so
 // far: a reflexive after it ("Stefan told himself"), or a "he"/"she"
@@ -307,16 +307,6 @@ func genderEvidence(out []Mention, w string, initial bool, subj, prevSubj int, p
 			out[prevSubj].Gender--
 		}
 	}
-}
-
-func sign(n int) int {
-	switch {
-	case n > 0:
-		return 1
-	case n < 0:
-		return -1
-	}
-	return 0
 }
 
 // roleMention makes a Role mention of word (token ti, lower-case form
