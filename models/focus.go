@@ -37,30 +37,42 @@ var focusInputs = []Input{
 	in("narrator_refs", []float64{0, 1, 2, 4, 8, 16}), in("narrator_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
 }
 
-// references counts how often paragraph i refers to character ci: its
-// name mentions and the narration's pronouns resolved to it.
-func references(fc *focusCtx, i, ci int) int {
-	n := 0
+// references counts how often paragraph i refers to character ci (its
+// name mentions and the narration's pronouns resolved to it), and of how
+// many of its sentences ci is the subject (its name or a resolved
+// "he"/"she" starting the sentence).
+func references(fc *focusCtx, i, ci int) (refs, subjects int) {
 	if m, ok := fc.m[i][ci]; ok {
-		n = m.total
+		refs, subjects = m.total, m.subjects
 	}
 	if r := fc.ref(i, ci); r != nil {
-		n += r.pronouns
+		refs += r.pronouns
+		subjects += r.subjects
 	}
-	return n
+	return refs, subjects
 }
 
-// subjects counts the sentences of paragraph i whose subject is ci: its
-// name or a "he"/"she" resolved to it starting the sentence.
-func subjects(fc *focusCtx, i, ci int) int {
-	n := 0
-	if m, ok := fc.m[i][ci]; ok {
-		n = m.subjects
+// refTotals are a paragraph's references summed over every character it
+// names or resolves a pronoun to, and the most any one of them gets.
+type refTotals struct{ refs, most, subjects int }
+
+func paragraphTotals(fc *focusCtx, i int) refTotals {
+	var t refTotals
+	count := func(ci int) {
+		r, sj := references(fc, i, ci)
+		t.refs += r
+		t.most = max(t.most, r)
+		t.subjects += sj
 	}
-	if r := fc.ref(i, ci); r != nil {
-		n += r.subjects
+	for ci := range fc.m[i] {
+		count(ci)
 	}
-	return n
+	for _, r := range fc.refs[i] {
+		if _, ok := fc.m[i][r.char]; !ok {
+			count(r.char)
+		}
+	}
+	return t
 }
 
 // pronounRef is what a paragraph's resolved pronouns say of a character.
@@ -272,48 +284,25 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 		dst[33] = b2f(ci == fc.speaker[i])
 		dst[34] = b2f(ci == fc.he[i] || ci == fc.she[i])
 		dst[35] = b2f(s.cast.chars[ci].unnamed)
-		refs, total, most := references(fc, i, ci), 0, 0
-		subj, subjTotal := subjects(fc, i, ci), 0
-		count := func(cj int) {
-			r := references(fc, i, cj)
-			total += r
-			most = max(most, r)
-			subjTotal += subjects(fc, i, cj)
-		}
-		for cj := range stats[i] {
-			count(cj)
-		}
-		for _, r := range fc.refs[i] {
-			if _, ok := stats[i][r.char]; !ok {
-				count(r.char)
-			}
-		}
+		refs, subj := references(fc, i, ci)
+		tot := fc.totals[i]
 		dst[36] = float64(refs)
-		dst[37] = share(refs, total)
-		dst[38] = b2f(refs > 0 && refs == most)
+		dst[37] = share(refs, tot.refs)
+		dst[38] = b2f(refs > 0 && refs == tot.most)
 		dst[39] = 0
 		if r := fc.ref(i, ci); r != nil {
 			dst[39] = float64(r.pronouns)
 		}
 		dst[40] = float64(subj)
-		dst[41] = share(subj, subjTotal)
+		dst[41] = share(subj, tot.subjects)
 	case cand.label == Narrator:
 		dst[1] = 1
 		dst[18], dst[19] = s.First, s.Second
 		dst[20], dst[21], dst[22] = d[fNarrFirst], d[fNarrSecond], d[fNarrThird]
 		dst[23] = names
 		own := int(p.narrFirst + p.narrSecond + 0.5)
-		total := own
-		for cj := range stats[i] {
-			total += references(fc, i, cj)
-		}
-		for _, r := range fc.refs[i] {
-			if _, ok := stats[i][r.char]; !ok {
-				total += r.pronouns
-			}
-		}
 		dst[42] = float64(own)
-		dst[43] = share(own, total)
+		dst[43] = share(own, own+fc.totals[i].refs)
 	default:
 		dst[2] = 1
 		dst[24] = names
@@ -379,8 +368,10 @@ type focusCtx struct {
 	// to a speech verb, a "he said" resolved to he[i], or, in untagged
 	// dialogue, the speaker two paragraphs back (speakers alternate).
 	speaker []int
-	// refs[i] are the referents of paragraph i's narration pronouns.
-	refs [][]pronounRef
+	// refs[i] are the referents of paragraph i's narration pronouns,
+	// totals[i] its references summed over characters.
+	refs   [][]pronounRef
+	totals []refTotals
 }
 
 // salienceDecay is how much of a character's salience carries over to
@@ -392,7 +383,7 @@ const salienceDecay = 0.5
 func focusContext(s *Story) *focusCtx {
 	n := len(s.Paras)
 	fc := &focusCtx{m: make([]map[int]*mentionStats, n), he: make([]int, n), she: make([]int, n),
-		speaker: make([]int, n), refs: make([][]pronounRef, n)}
+		speaker: make([]int, n), refs: make([][]pronounRef, n), totals: make([]refTotals, n)}
 	sal := make([]float64, len(s.cast.chars))
 	for i := range s.Paras {
 		p := &s.Paras[i]
@@ -440,6 +431,7 @@ func focusContext(s *Story) *focusCtx {
 		}
 		// Pronouns keep their referent salient.
 		fc.refs[i] = resolvePronouns(s, i, fc.he[i], fc.she[i])
+		fc.totals[i] = paragraphTotals(fc, i)
 		for _, r := range fc.refs[i] {
 			sal[r.char] += 0.5 * float64(min(r.pronouns, 3))
 		}

@@ -205,7 +205,7 @@ func TestResolvePronouns(t *testing.T) {
 				s.cast.chars[c.char].Label, got.pronouns, got.subjects, c.pronouns, c.subjects)
 		}
 	}
-	if got := references(fc, 2, bingley); got != 3 {
+	if got, _ := references(fc, 2, bingley); got != 3 {
 		t.Errorf("references to Bingley in paragraph 3 = %d, want 3 (a name, two pronouns)", got)
 	}
 }
