@@ -18,6 +18,9 @@ type Mention struct {
 	Quoted     bool   // inside dialogue
 	Possessive bool   // "Caroline's"
 	Speaker    bool   // next to a speech verb ("said Elena", "Stefan asked")
+	// Vocative: a name in dialogue that addresses someone, set off by
+	// commas or the quotation marks ("You forget, Capataz, I was…").
+	Vocative bool
 	// Gender is the pronoun evidence for a narration mention that is
 	// its sentence's subject: +1 for each "himself" or "he" that stands
 	// for it, -1 for "herself" or "she" (see genderEvidence).
@@ -38,6 +41,9 @@ type PronounCounts struct {
 	// SpeakerMasculine and SpeakerFeminine count pronouns next to a
 	// speech verb ("he said", "said she").
 	SpeakerMasculine, SpeakerFeminine int
+	// SpeakerFirst counts a narration "I" next to a speech verb ("said
+	// I", "I asked"): the narrator speaks.
+	SpeakerFirst int
 	// Uses are the narration's third-person singular pronouns in order,
 	// so that each can be resolved to the name before it.
 	Uses []PronounUse
@@ -118,6 +124,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 	word := -1
 	var cur *Mention
 	var lastSpeech = -10
+	// spans[k] are the first and last tokens of out[k] (-1 for a role).
+	var spans [][2]int
+	titleTok := -1
 	det, detInitial := -10, false // the last determiner word and whether it began a sentence
 	// Gender evidence, sentence by sentence: the narration mention that
 	// opens the sentence (its subject), whether the sentence names
@@ -202,6 +211,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 				}
 			}
 		}
+		if !t.Quoted && f.name == "i" && (!initial && word-lastSpeech == 1 || word+1 < len(d.forms) && speechVerbs[d.forms[word+1].name]) {
+			pc.SpeakerFirst++
+		}
 		if speechVerbs[f.name] {
 			lastSpeech = word
 			if n := len(out); n > 0 && word-out[n-1].Word <= 3 {
@@ -218,6 +230,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 				m.Speaker = true
 			}
 			out = append(out, m)
+			spans = append(spans, [2]int{-1, -1})
 			if m.Initial && !m.Quoted {
 				subj = len(out) - 1
 			}
@@ -241,6 +254,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 		}
 		if honorifics[lower] && !possessive {
 			cur = &Mention{Title: lower, Word: word, Initial: initial, Quoted: t.Quoted}
+			titleTok = ti
 			continue
 		}
 		if notNames[lower] || english.IsStopWord(lower) {
@@ -251,23 +265,46 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			// Extend a multi-word name: "Stefan Salvatore".
 			m := &out[len(out)-1]
 			m.Name += " " + string(w)
+			spans[len(spans)-1][1] = ti
 			m.Possessive = possessive
 			continue
 		}
 		m := Mention{Name: string(w), Word: word, Initial: initial, Quoted: t.Quoted, Possessive: possessive}
+		span := [2]int{ti, ti}
 		if cur != nil && cur.Name == "" {
 			m.Title, m.Word, m.Initial = cur.Title, cur.Word, cur.Initial
+			span[0] = titleTok
 		}
 		if word-lastSpeech <= 2 && word > lastSpeech {
 			m.Speaker = true
 		}
 		out = append(out, m)
+		spans = append(spans, span)
 		if initial && !t.Quoted {
 			subj = len(out) - 1
 		}
 		cur = &out[len(out)-1]
 	}
+	for k := range out {
+		out[k].Vocative = out[k].Quoted && !out[k].Possessive && spans[k][0] >= 0 && vocative(d, spans[k][0], spans[k][1])
+	}
 	return out, pc
+}
+
+// vocative reports whether the name in tokens first..last addresses
+// someone: a comma, an opening quotation mark or "dear" before it, and a
+// comma, a closing quotation mark or a sentence's end after it.
+func vocative(d *Doc, first, last int) bool {
+	if first == 0 || last+1 >= len(d.Tokens) {
+		return false
+	}
+	before, after := d.Tokens[first-1], d.Tokens[last+1]
+	bt, at := string(d.Text[before.Start:before.End]), string(d.Text[after.Start:after.End])
+	opens := before.Kind == OpenQuote || before.Kind == Punct && bt == "," ||
+		before.Kind == Word && (strings.EqualFold(bt, "dear") || bt == "O")
+	closes := after.Kind == CloseQuote || after.Kind == Punct && (at == "," || at == "!" || at == "?" || at == ";" ||
+		at == "." && before.Kind != OpenQuote)
+	return opens && closes
 }
 
 // genderEvidence credits a narration pronoun (lower-case form w)

@@ -17,6 +17,7 @@ func TestPronounCounts(t *testing.T) {
 		{`"I saw him," she said. He frowned at her.`, PronounCounts{Masculine: 1, Feminine: 2, SubjectMasculine: 1, SpeakerFeminine: 1}},
 		{`"Go," said he, and she went.`, PronounCounts{Masculine: 1, Feminine: 1, SpeakerMasculine: 1}},
 		{`"He is late. She is not."`, PronounCounts{}},
+		{`"Not I," said I, and I asked her why.`, PronounCounts{Feminine: 1, SpeakerFirst: 2}},
 	} {
 		d := a.Analyze([]byte(c.text), DoubleQuotes)
 		_, got := Mentions(&d)
@@ -51,6 +52,38 @@ func TestRoleMentions(t *testing.T) {
 			if got[i] != c.want[i] {
 				t.Errorf("%s: mention %d is %+v, want %+v", c.text, i, got[i], c.want[i])
 			}
+		}
+	}
+}
+
+// TestVocatives: a name in dialogue set off by commas or quotation marks
+// addresses someone; a name in a sentence of dialogue, in narration or
+// followed by more words does not.
+func TestVocatives(t *testing.T) {
+	a := NewAnalyzer()
+	for _, c := range []struct {
+		text string
+		want map[string]bool
+	}{
+		{`"You forget, Capataz, I was not there."`, map[string]bool{"Capataz": true}},
+		{`"Well, Mr. Malone, from all I hear, you do well."`, map[string]bool{"Malone": true}},
+		{`"What's your advice, Joshua?" asked Mr. Irwine.`, map[string]bool{"Joshua": true, "Irwine": false}},
+		{`"Joshua, come here."`, map[string]bool{"Joshua": true}},
+		{`"Oh, dear Elena!"`, map[string]bool{"Elena": true}},
+		{`"I gave it to Joshua, and he kept it."`, map[string]bool{"Joshua": false}},
+		{`"Joshua said so."`, map[string]bool{"Joshua": false}},
+		{`"Joshua."`, map[string]bool{"Joshua": false}},
+		{`Well, Joshua, he thought, was late.`, map[string]bool{"Joshua": false}},
+		{`"Thank you, Joshua's father."`, map[string]bool{"Joshua": false}},
+	} {
+		d := a.Analyze([]byte(c.text), DoubleQuotes)
+		ms, _ := Mentions(&d)
+		got := map[string]bool{}
+		for _, m := range ms {
+			got[m.Name] = m.Vocative
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: vocatives %v, want %v", c.text, got, c.want)
 		}
 	}
 }

@@ -35,6 +35,7 @@ var focusInputs = []Input{
 	in("most_referenced", flagBins),
 	in("resolved_pronouns", smallBins), in("subjects", smallBins), in("subject_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
 	in("narrator_refs", []float64{0, 1, 2, 4, 8, 16}), in("narrator_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
+	in("narrator_speaks", flagBins), in("addressed", flagBins), in("addressed_before", flagBins),
 }
 
 // references counts how often paragraph i refers to character ci (its
@@ -134,6 +135,7 @@ type mentionStats struct {
 	subjects                   int // narration mentions that start a sentence
 	firstAt                    int // index of its first mention among the paragraph's mentions
 	subject, speaker           bool
+	addressed                  bool // named as the one spoken to ("Well, Joshua?")
 	possessive                 int
 }
 
@@ -161,6 +163,9 @@ func paraStats(c *cast, p *Para) map[int]*mentionStats {
 		}
 		if m.Speaker {
 			s.speaker = true
+		}
+		if m.Vocative {
+			s.addressed = true
 		}
 		if m.Possessive {
 			s.possessive++
@@ -295,6 +300,14 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 		}
 		dst[40] = float64(subj)
 		dst[41] = share(subj, tot.subjects)
+		addressed := func(j int) float64 {
+			if j < 0 {
+				return 0
+			}
+			m, ok := stats[j][ci]
+			return b2f(ok && m.addressed)
+		}
+		dst[45], dst[46] = addressed(i), addressed(i-1)
 	case cand.label == Narrator:
 		dst[1] = 1
 		dst[18], dst[19] = s.First, s.Second
@@ -303,6 +316,7 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 		own := int(p.narrFirst + p.narrSecond + 0.5)
 		dst[42] = float64(own)
 		dst[43] = share(own, own+fc.totals[i].refs)
+		dst[44] = b2f(fc.speaker[i] == narratorSpeaks)
 	default:
 		dst[2] = 1
 		dst[24] = names
@@ -374,6 +388,10 @@ type focusCtx struct {
 	totals []refTotals
 }
 
+// narratorSpeaks is the speaker of a paragraph whose narrator speaks
+// ("said I").
+const narratorSpeaks = -2
+
 // salienceDecay is how much of a character's salience carries over to
 // the next paragraph.
 const salienceDecay = 0.5
@@ -385,6 +403,15 @@ func focusContext(s *Story) *focusCtx {
 	fc := &focusCtx{m: make([]map[int]*mentionStats, n), he: make([]int, n), she: make([]int, n),
 		speaker: make([]int, n), refs: make([][]pronounRef, n), totals: make([]refTotals, n)}
 	sal := make([]float64, len(s.cast.chars))
+	topHe, topShe := -1, -1
+	for ci, ch := range s.cast.chars {
+		switch {
+		case ch.gender > 0 && (topHe < 0 || s.cast.rank[ci] < s.cast.rank[topHe]):
+			topHe = ci
+		case ch.gender < 0 && (topShe < 0 || s.cast.rank[ci] < s.cast.rank[topShe]):
+			topShe = ci
+		}
+	}
 	for i := range s.Paras {
 		p := &s.Paras[i]
 		st := paraStats(s.cast, p)
@@ -402,6 +429,14 @@ func focusContext(s *Story) *focusCtx {
 				fc.she[i] = ci
 			}
 		}
+		if fc.he[i] < 0 {
+			fc.he[i] = topHe
+		}
+		if fc.she[i] < 0 {
+			fc.she[i] = topShe
+		}
+		fc.refs[i] = resolvePronouns(s, i, fc.he[i], fc.she[i])
+		fc.totals[i] = paragraphTotals(fc, i)
 		sp := -1
 		for ci, m := range st {
 			if m.speaker && (sp < 0 || m.firstAt < st[sp].firstAt) {
@@ -411,12 +446,29 @@ func focusContext(s *Story) *focusCtx {
 		if sp < 0 {
 			pc := p.Pronouns
 			switch {
-			case pc.SpeakerMasculine > 0 && pc.SpeakerFeminine == 0:
+			case pc.SpeakerMasculine > 0 && pc.SpeakerFeminine == 0 && pc.SpeakerFirst == 0:
 				sp = fc.he[i]
-			case pc.SpeakerFeminine > 0 && pc.SpeakerMasculine == 0:
+			case pc.SpeakerFeminine > 0 && pc.SpeakerMasculine == 0 && pc.SpeakerFirst == 0:
 				sp = fc.she[i]
-			case i >= 2 && p.Vec.Dense[features.FDialogue] > 0.9 && s.Paras[i-1].Vec.Dense[features.FDialogue] > 0.5:
-				sp = fc.speaker[i-2]
+			case pc.SpeakerFirst > 0 && pc.SpeakerMasculine == 0 && pc.SpeakerFeminine == 0 && p.Vec.Dense[features.FDialogue] > 0:
+				sp = narratorSpeaks
+			case p.Vec.Dense[features.FDialogue] > 0 && p.Vec.Dense[features.FDialogue] < 0.9:
+				// Untagged speech inside narration is the subject's.
+				sp = mainSubject(fc, i)
+			case i >= 1 && p.Vec.Dense[features.FDialogue] > 0.9 && s.Paras[i-1].Vec.Dense[features.FDialogue] < 0.1:
+				// A line after narration is spoken by whom the
+				// narration was about ("He laughed." "Mademoiselle, …").
+				sp = mainSubject(fc, i-1)
+			case i >= 2 && p.Vec.Dense[features.FDialogue] > 0.9 && fc.inConversation(s, i-1):
+				sp = fc.otherSpeaker(i)
+				// Whoever the line before spoke to answers.
+				if a := addressee(fc.m[i-1]); a >= 0 {
+					sp = a
+				}
+			}
+			// Nobody addresses themselves.
+			if m, ok := st[sp]; ok && m.addressed {
+				sp = -1
 			}
 		}
 		fc.speaker[i] = sp
@@ -430,13 +482,77 @@ func focusContext(s *Story) *focusCtx {
 			sal[sp] += 0.5
 		}
 		// Pronouns keep their referent salient.
-		fc.refs[i] = resolvePronouns(s, i, fc.he[i], fc.she[i])
-		fc.totals[i] = paragraphTotals(fc, i)
 		for _, r := range fc.refs[i] {
 			sal[r.char] += 0.5 * float64(min(r.pronouns, 3))
 		}
 	}
 	return fc
+}
+
+// inConversation reports whether paragraph j is a turn of a
+// conversation: mostly dialogue, or a tagged line.
+func (fc *focusCtx) inConversation(s *Story, j int) bool {
+	d := s.Paras[j].Vec.Dense[features.FDialogue]
+	return d > 0.5 || d > 0 && fc.speaker[j] != -1
+}
+
+// mainSubject is the character most often the subject of paragraph j's
+// sentences, or -1 when none is or two tie.
+func mainSubject(fc *focusCtx, j int) int {
+	best, most, tie := -1, 0, false
+	consider := func(ci int) {
+		_, sj := references(fc, j, ci)
+		switch {
+		case sj > most:
+			best, most, tie = ci, sj, false
+		case sj == most && sj > 0 && ci != best:
+			tie = true
+		}
+	}
+	for ci := range fc.m[j] {
+		consider(ci)
+	}
+	for _, r := range fc.refs[j] {
+		if _, ok := fc.m[j][r.char]; !ok {
+			consider(r.char)
+		}
+	}
+	if tie {
+		return -1
+	}
+	return best
+}
+
+// otherSpeaker is the speaker of an untagged line of dialogue in
+// paragraph i: the speakers of a conversation take turns, so it is the
+// last speaker before paragraph i-1 who is not paragraph i-1's, or,
+// when paragraph i-1's speaker is unknown, paragraph i-2's.
+func (fc *focusCtx) otherSpeaker(i int) int {
+	prev := fc.speaker[i-1]
+	if prev == -1 {
+		return fc.speaker[i-2]
+	}
+	for j := i - 2; j >= max(0, i-6); j-- {
+		if sp := fc.speaker[j]; sp != -1 && sp != prev {
+			return sp
+		}
+	}
+	return -1
+}
+
+// addressee is the one character a paragraph's dialogue addresses by
+// name, or -1.
+func addressee(st map[int]*mentionStats) int {
+	a := -1
+	for ci, m := range st {
+		if m.addressed {
+			if a >= 0 {
+				return -1
+			}
+			a = ci
+		}
+	}
+	return a
 }
 
 // mostFrequentName is the focus baseline: the character named most often

@@ -28,7 +28,7 @@ func TestFocusInputOrder(t *testing.T) {
 		"none_prev_names", "spoke_two_before", "spoke_one_before", "dialogue_only",
 		"pronoun_referent", "subject_referent", "resolved_speaker", "any_referent", "unnamed",
 		"references", "reference_share", "most_referenced", "resolved_pronouns", "subjects", "subject_share",
-		"narrator_refs", "narrator_share"}
+		"narrator_refs", "narrator_share", "narrator_speaks", "addressed", "addressed_before"}
 	if len(focusInputs) != len(want) {
 		t.Fatalf("%d focus inputs, want %d", len(focusInputs), len(want))
 	}
@@ -111,6 +111,55 @@ func TestFocusContext(t *testing.T) {
 	}
 	if !found {
 		t.Error("the referent of \"he\" is not a focus candidate of the last paragraph")
+	}
+}
+
+// TestConversationSpeakers: an untagged line goes to the speaker before
+// the last one, or to whoever the last line addressed by name, never to
+// the one it addresses; "said I" makes the narrator a speaker.
+func TestConversationSpeakers(t *testing.T) {
+	texts := []string{
+		"Mr. Irwine and Joshua Rann stood at the gate. Adam waited in the lane.",
+		"\"Is the preaching over?\" asked Mr. Irwine.",
+		"\"It is, sir,\" said Joshua.",
+		"\"Then what's your advice, Adam?\"",
+		"\"Let her preach, sir.\"",
+		"\"You are too kind, Adam. She will have the whole parish.\"",
+		"\"Not I,\" said I.",
+		"\"Then who?\"",
+		"\"The parish will,\" said Joshua.",
+		"\"So it will,\" said Adam.",
+		"\"Joshua, you are both wrong.\"",
+	}
+	s := storyOf(texts, nil)
+	fc := focusContext(s)
+	name := func(ci int) string {
+		switch ci {
+		case -1:
+			return "-"
+		case narratorSpeaks:
+			return Narrator
+		}
+		return s.cast.chars[ci].Label
+	}
+	for _, c := range []struct {
+		i int
+		w string
+	}{
+		{1, "Irwine"},
+		{2, "Joshua"},
+		{3, "Irwine"}, // turns alternate: the speaker before Joshua
+		{4, "Adam"},   // the last line addressed Adam
+		{5, "Irwine"}, // the speaker before Adam; he addresses Adam
+		{6, Narrator}, // "said I"
+		{7, "Irwine"}, // the speaker before the narrator
+		{8, "Joshua"},
+		{9, "Adam"},
+		{10, "-"}, // turns say Joshua, but the line addresses him
+	} {
+		if got := name(fc.speaker[c.i]); got != c.w {
+			t.Errorf("paragraph %d: speaker %s, want %s", c.i+1, got, c.w)
+		}
 	}
 }
 
