@@ -83,7 +83,10 @@ func init() {
 		monday tuesday wednesday thursday friday saturday sunday january february march april may june
 		july august september october november december english french german italian london paris
 		england france i'm i've i'll i'd don't can't won't didn't wasn't isn't it's that's there's
-		what's let's y/n mr mrs dr none nobody nothing everyone everybody someone somebody anyone even just still yet`) {
+		what's let's y/n mr mrs dr none nobody nothing everyone everybody someone somebody anyone even just still yet
+		o nay ay aye yea eh ha ho hush amen pooh fie alas indeed certainly never enough done sure hullo hallo
+		bravo gad pshaw bah humph tut hurrah farewell adieu good-bye good-night good-morning good-day
+		come look go stop hold pray listen wait`) {
 		notNames[w] = true
 	}
 	for _, w := range strings.Fields(`said says say asked asks replied replies cried cries whispered

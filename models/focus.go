@@ -3,6 +3,7 @@ package models
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/storylens/storylens/features"
 )
@@ -386,6 +387,9 @@ type focusCtx struct {
 	// totals[i] its references summed over characters.
 	refs   [][]pronounRef
 	totals []refTotals
+	// narratorName[c]: in a first-person story, character c is named
+	// almost only in dialogue, as the narrator is ("Well, Basil?").
+	narratorName []bool
 }
 
 // narratorSpeaks is the speaker of a paragraph whose narrator speaks
@@ -402,6 +406,7 @@ func focusContext(s *Story) *focusCtx {
 	n := len(s.Paras)
 	fc := &focusCtx{m: make([]map[int]*mentionStats, n), he: make([]int, n), she: make([]int, n),
 		speaker: make([]int, n), refs: make([][]pronounRef, n), totals: make([]refTotals, n)}
+	fc.narratorName = narratorNames(s)
 	sal := make([]float64, len(s.cast.chars))
 	topHe, topShe := -1, -1
 	for ci, ch := range s.cast.chars {
@@ -471,6 +476,9 @@ func focusContext(s *Story) *focusCtx {
 				sp = -1
 			}
 		}
+		if sp >= 0 && fc.narratorName[sp] {
+			sp = narratorSpeaks
+		}
 		fc.speaker[i] = sp
 		for ci := range sal {
 			sal[ci] *= salienceDecay
@@ -522,6 +530,40 @@ func mainSubject(fc *focusCtx, j int) int {
 	}
 	return best
 }
+
+// narratorNames marks the characters of a first-person story whose
+// names are said almost only in dialogue: what the others call the
+// narrator, whose narration says "I" ("Well, Basil?", "Macumazahn").
+func narratorNames(s *Story) []bool {
+	out := make([]bool, len(s.cast.chars))
+	if s.First < 0.02 {
+		return out
+	}
+	narr := make([]int, len(out))
+	dial := make([]int, len(out))
+	for i := range s.Paras {
+		p := &s.Paras[i]
+		for k, m := range p.Mentions {
+			if ci := p.chars[k]; ci >= 0 {
+				if m.Quoted {
+					dial[ci]++
+				} else {
+					narr[ci]++
+				}
+			}
+		}
+	}
+	for ci := range out {
+		out[ci] = dial[ci] >= 8 && float64(narr[ci]) <= 0.2*float64(dial[ci]) && !kinWords[strings.ToLower(s.cast.chars[ci].Label)]
+	}
+	return out
+}
+
+// kinWords are what children call their elders; said only in dialogue,
+// they are not the narrator's name.
+var kinWords = map[string]bool{"papa": true, "mamma": true, "mama": true, "mummy": true, "daddy": true, "dad": true,
+	"mother": true, "father": true, "grandfather": true, "grandmother": true, "granny": true, "grandpa": true,
+	"grandma": true, "auntie": true, "aunt": true, "uncle": true, "nurse": true}
 
 // otherSpeaker is the speaker of an untagged line of dialogue in
 // paragraph i: the speakers of a conversation take turns, so it is the
