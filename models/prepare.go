@@ -26,6 +26,9 @@ type Story struct {
 	// Story-level narration pronoun rates (per narration word).
 	First, Second, Third float64
 	cast                 *cast
+	// toneBase is the story's mean of the tone inputs that toneShift
+	// compares each paragraph against (NaN where no paragraph has one).
+	toneBase [toneShifted]float64
 }
 
 // NewPara analyses one paragraph's text.
@@ -60,6 +63,7 @@ func NewStory(name string, paras []Para, known []string) *Story {
 		s.First, s.Second, s.Third = f/w, sec/w, t/w
 	}
 	s.cast = buildCast(paras, known)
+	s.toneBase = toneBase(paras)
 	for i := range s.Paras {
 		p := &s.Paras[i]
 		p.chars = make([]int, len(p.Mentions))

@@ -65,6 +65,62 @@ var toneInputs = []Input{
 	in("va_min_valence", []float64{2.58, 2.65, 2.75, 2.81, 2.86, 2.9, 2.94}),
 	in("va_max_valence", []float64{2.99, 3.03, 3.075, 3.14, 3.19, 3.32, 3.45}),
 	in("va_max_arousal", []float64{3.08, 3.11, 3.14, 3.17, 3.21, 3.27, 3.33}),
+	in("story_valence", shiftBins[0]),
+	in("story_lex_sad", shiftBins[1]), in("story_lex_happy", shiftBins[2]), in("story_lex_tender", shiftBins[3]),
+	in("story_lex_angry", shiftBins[4]), in("story_lex_tense", shiftBins[5]), in("story_lex_neutral", shiftBins[6]),
+	in("story_va_valence", shiftBins[7]), in("story_va_arousal", shiftBins[8]),
+}
+
+// toneShifted is how many tone inputs are also given against the story's
+// mean: VADER valence, the six GoEmotions associations, EmoBank valence
+// and arousal. An author's vocabulary has a tone of its own; what a
+// paragraph says is how it departs from it.
+const toneShifted = 9
+
+// shiftBins are the thresholds of a paragraph's departure from its
+// story's mean (near the 5th, 15th, 30th, 50th, 70th, 85th and 95th
+// percentiles over the gold paragraphs).
+var shiftBins = [toneShifted][]float64{
+	{-1.96, -1.14, -0.45, -0.15, 0.51, 1.21, 1.84},
+	{-0.17, -0.081, -0.035, 0, 0.039, 0.084, 0.16},
+	{-0.11, -0.056, -0.027, -0.002, 0.023, 0.056, 0.11},
+	{-0.19, -0.085, -0.041, -0.003, 0.04, 0.09, 0.18},
+	{-0.15, -0.07, -0.032, 0.002, 0.036, 0.074, 0.14},
+	{-0.29, -0.16, -0.067, 0.003, 0.064, 0.13, 0.25},
+	{-0.14, -0.063, -0.021, 0.01, 0.039, 0.068, 0.11},
+	{-0.056, -0.027, -0.013, 0, 0.011, 0.025, 0.052},
+	{-0.031, -0.018, -0.01, -0.0015, 0.0077, 0.018, 0.038},
+}
+
+// toneShiftOf picks the shifted inputs out of a paragraph's tone inputs:
+// VADER valence (the first), the six GoEmotions associations and the
+// EmoBank means of valence and arousal (after the sixteen style inputs).
+func toneShiftOf(v []float64) [toneShifted]float64 {
+	return [toneShifted]float64{v[0], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23]}
+}
+
+// toneBase averages the shifted inputs over a story's paragraphs.
+func toneBase(paras []Para) [toneShifted]float64 {
+	var sum, n [toneShifted]float64
+	var buf []float64
+	for i := range paras {
+		buf = appendLexicon(append(buf[:0], paras[i].Vec.Dense[features.FValence]), paras[i].Vec.Stems)
+		v := [toneShifted]float64{buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7], buf[8]}
+		for k, x := range v {
+			if !math.IsNaN(x) {
+				sum[k] += x
+				n[k]++
+			}
+		}
+	}
+	var out [toneShifted]float64
+	for k := range out {
+		out[k] = math.NaN()
+		if n[k] > 0 {
+			out[k] = sum[k] / n[k]
+		}
+	}
+	return out
 }
 
 // lexBins are the thresholds of the mean GoEmotions tone association.
@@ -89,7 +145,11 @@ func toneValues(dst []float64, s *Story, i int) []float64 {
 		d[features.FCaps], d[features.FDialogue], d[features.FWords],
 		d[features.FMeanSentence], d[features.FSemicolon],
 		prev, next)
-	return appendLexicon(dst, s.Paras[i].Vec.Stems)
+	dst = appendLexicon(dst, s.Paras[i].Vec.Stems)
+	for k, x := range toneShiftOf(dst) {
+		dst = append(dst, x-s.toneBase[k])
+	}
+	return dst
 }
 
 // stemLex is one stem's entries in the tone lexicons.

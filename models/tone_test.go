@@ -154,3 +154,35 @@ func TestToneInputsPrefix(t *testing.T) {
 		t.Errorf("wrong name: error %v", err)
 	}
 }
+
+// TestToneStoryShift: the story-relative tone inputs are a paragraph's
+// lexicon values less the story's mean, so in a story of two paragraphs
+// they are opposite, and a paragraph without lexicon words has none.
+func TestToneStoryShift(t *testing.T) {
+	s := storyOf([]string{"She wept with grief and sorrow at the grave.", "They laughed with joy at the happy wedding.", "Xq zv."}, nil)
+	n := len(toneInputs)
+	a, b, none := toneValues(nil, s, 0), toneValues(nil, s, 1), toneValues(nil, s, 2)
+	if len(a) != n {
+		t.Fatalf("%d tone values, %d inputs", len(a), n)
+	}
+	for k := n - toneShifted; k < n; k++ {
+		if math.IsNaN(a[k]) || math.Abs(a[k]+b[k]) > 1e-9 && k != n-toneShifted {
+			t.Errorf("%s: %v and %v are not opposite", toneInputs[k].Name, a[k], b[k])
+		}
+		if k > n-toneShifted && !math.IsNaN(none[k]) {
+			t.Errorf("%s of a paragraph without lexicon words: %v", toneInputs[k].Name, none[k])
+		}
+	}
+	sad, happy := slices.Index(inputNames(toneInputs), "story_lex_sad"), slices.Index(inputNames(toneInputs), "story_lex_happy")
+	if !(a[sad] > 0 && b[sad] < 0 && a[happy] < 0 && b[happy] > 0) {
+		t.Errorf("grief against the story: sad %+.3f happy %+.3f; joy: sad %+.3f happy %+.3f", a[sad], a[happy], b[sad], b[happy])
+	}
+}
+
+func inputNames(ins []Input) []string {
+	out := make([]string, len(ins))
+	for i, in := range ins {
+		out[i] = in.Name
+	}
+	return out
+}
