@@ -94,8 +94,9 @@ func (fc *focusCtx) ref(i, ci int) *pronounRef {
 
 // resolvePronouns gives each narration pronoun of paragraph i its
 // referent: the nearest name before it in the paragraph's narration whose
-// character has the pronoun's gender, else the most salient character of
-// that gender before the paragraph (he, she).
+// character has the pronoun's gender (or, starting a sentence a few words
+// before, is of unknown gender), else the most salient character of that
+// gender before the paragraph (he, she).
 func resolvePronouns(s *Story, i, he, she int) []pronounRef {
 	p := &s.Paras[i]
 	var out []pronounRef
@@ -109,7 +110,10 @@ func resolvePronouns(s *Story, i, he, she int) []pronounRef {
 			if m.Word >= int(u.Word) || m.Quoted || p.chars[k] < 0 {
 				continue
 			}
-			if sign(float64(s.cast.chars[p.chars[k]].gender)) == float64(want) {
+			g := sign(float64(s.cast.chars[p.chars[k]].gender))
+			// A subject of unknown gender just before the pronoun
+			// takes it ("Totty turned her face").
+			if g == float64(want) || g == 0 && m.Initial && !m.Role && int(u.Word)-m.Word <= 12 {
 				ci = p.chars[k]
 				break
 			}

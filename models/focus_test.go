@@ -214,14 +214,16 @@ func TestCastTitlesAndRoles(t *testing.T) {
 }
 
 // TestResolvePronouns: a pronoun goes to the nearest name of its gender
-// before it in the paragraph, else to the salient character of that
-// gender before the paragraph; its sentence-opening uses count as
-// subjects.
+// before it in the paragraph (or to a subject of unknown gender just
+// before it), else to the salient character of that gender before the
+// paragraph; its sentence-opening uses count as subjects.
 func TestResolvePronouns(t *testing.T) {
 	texts := []string{
 		"Mr. Darcy walked in. He was tall, and he did not smile.",
 		"Miss Bennet looked up. She closed her book.",
 		"Mr. Bingley laughed. He poured the tea. She watched him.",
+		"Mr. Bingley smiled at Totty.",
+		"Totty turned her face to Miss Bennet.",
 	}
 	s := storyOf(texts, nil)
 	fc := focusContext(s)
@@ -234,7 +236,7 @@ func TestResolvePronouns(t *testing.T) {
 		t.Fatalf("%s is not in the cast", label)
 		return -1
 	}
-	darcy, bennet, bingley := of("Darcy"), of("Bennet"), of("Bingley")
+	darcy, bennet, bingley, totty := of("Darcy"), of("Bennet"), of("Bingley"), of("Totty")
 	for _, c := range []struct {
 		para, char         int
 		pronouns, subjects int
@@ -244,6 +246,8 @@ func TestResolvePronouns(t *testing.T) {
 		{2, bingley, 2, 1}, // "He", "him": Bingley is named before them, not Darcy
 		{2, bennet, 1, 1},  // "She": no woman named here, so the salient one
 		{2, darcy, 0, 0},
+		{4, totty, 1, 0}, // "her" after Totty, whose gender is unknown
+		{4, bennet, 0, 0},
 	} {
 		var got pronounRef
 		if r := fc.ref(c.para, c.char); r != nil {
