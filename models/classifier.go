@@ -16,9 +16,10 @@ type Classifier struct {
 	Encoder     *Encoder `json:"encoder"`
 	Scorer      *Linear  `json:"scorer"`
 	Temperature float64  `json:"temperature"`
-	// Scale multiplies the calibrated top probability (focus only; 0
-	// means 1).
-	Scale float64 `json:"scale,omitempty"`
+	// Scale multiplies the calibrated top probability and Offset is
+	// added to it (focus and tone; a Scale of 0 means 1).
+	Scale  float64 `json:"scale,omitempty"`
+	Offset float64 `json:"offset,omitempty"`
 	// StoryWeight (pov only) adds the story's mean log-probabilities,
 	// times this weight, to each paragraph's, so that one story's
 	// paragraphs lean together and isolated errors are outvoted.
@@ -145,6 +146,20 @@ func (c *Classifier) scale() float64 {
 		return 1
 	}
 	return c.Scale
+}
+
+// calibration is the classifier's map from scores to a confidence.
+func (c *Classifier) calibration() calibration {
+	return calibration{t: c.Temperature, scale: c.scale(), offset: c.Offset}
+}
+
+// calibration turns a prediction's scores into its confidence: a softmax
+// at temperature t, then the top probability times scale plus offset,
+// kept within [0, 1].
+type calibration struct{ t, scale, offset float64 }
+
+func (cal calibration) confidence(top float64) float64 {
+	return min(1, max(0, cal.offset+cal.scale*top))
 }
 
 // labelled lists (story, paragraph) pairs with a label for task.
@@ -316,7 +331,7 @@ func (c *Classifier) predictFocus(sc *scratch, s *Story, i int, stats *focusCtx)
 	cands, odds := c.focusScores(sc, s, i, stats)
 	probs := Probs(odds, c.Temperature)
 	k := argmax(probs)
-	return Prediction{Label: cands[k].label, Confidence: c.scale() * probs[k]}, cands[k]
+	return Prediction{Label: cands[k].label, Confidence: c.calibration().confidence(probs[k])}, cands[k]
 }
 
 // toneVocabSize is the number of stems the tone classifier keeps.

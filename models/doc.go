@@ -1,11 +1,12 @@
 // Package models trains, evaluates and applies storylens's classifiers for
 // point of view, tone and character focus.
 //
-// Every classifier is trained by golearn (naive.BernoulliNBClassifier) on
+// Every classifier is trained by golearn (naive.BernoulliNBClassifier, or
+// its liblinear logistic regression in builds with -tags liblinear) on
 // binary columns built from package features, and compiled into a sparse
-// scorer that gives golearn's decisions with a score per class (NB). Scores
-// become calibrated confidences by a temperature (and, for focus, a scale)
-// fitted on held-out folds. Train cross-validates each task grouped by story
+// scorer that gives golearn's decisions with a score per class. Scores
+// become calibrated confidences by a temperature (and, for tone and focus,
+// a line on the top probability) fitted on held-out folds. Train cross-validates each task grouped by story
 // and stratified by label, beside simple baselines, then fits the final
 // classifier on all the data; Model.Label labels a Story; Model.Evaluate
 // scores a model on labelled data it did not see.

@@ -40,6 +40,7 @@ type Report struct {
 	ECE         float64                    `json:"ece"`
 	Temperature float64                    `json:"temperature"`
 	Scale       float64                    `json:"scale"`
+	Offset      float64                    `json:"offset,omitempty"`
 	StoryWeight float64                    `json:"story_weight,omitempty"`
 	// NeighbourWeight and PriorShare (tone) are the settings of the
 	// classifier's neighbour smoothing and prior correction that
@@ -267,7 +268,8 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	rep.Learner = l.String()
 	rep.StoryWeight = weight
 	rep.NeighbourWeight, rep.PriorShare = nw, share
-	rep.Temperature, rep.Scale = fitCalibration(task, outs)
+	cal := fitCalibration(task, outs)
+	rep.Temperature, rep.Scale, rep.Offset = cal.t, cal.scale, cal.offset
 	rep.ECE, rep.Reliability = crossFittedECE(task, outs)
 	names := make([]string, 0, len(base))
 	for n := range base {
@@ -492,41 +494,67 @@ var (
 )
 
 // fitCalibration fits a task's confidence calibration on held-out
-// predictions. pov and tone use temperature scaling (the NLL of the gold
-// class). A focus paragraph's gold character is often not among the
-// candidates, so the softmax over candidates cannot know when it is wrong:
-// focus fits a temperature and a scale on the top confidence together,
-// by least squares against right/wrong (Brier score).
-func fitCalibration(task string, outs []outcome) (t, scale float64) {
-	if task != "focus" {
-		return fitTemperature(outs), 1
+// predictions. pov uses temperature scaling (the NLL of the gold class).
+// Tone's scores are shifted towards its rarer tones (prior share), so the
+// gold class's likelihood no longer says how often the top label is
+// right: tone fits a temperature and a line (scale and offset) on the top
+// confidence, by least squares against right or wrong (Brier score). A
+// focus paragraph's gold character is often not among the candidates, so
+// the softmax over candidates cannot know when it is wrong: focus fits a
+// temperature and a scale of at most 1 the same way.
+func fitCalibration(task string, outs []outcome) calibration {
+	switch task {
+	case "focus":
+		return fitTopBrier(outs, false)
+	case "tone":
+		return fitTopBrier(outs, true)
 	}
+	return calibration{t: fitTemperature(outs), scale: 1}
+}
+
+// fitTopBrier picks the temperature, and the scale (and, withOffset, the
+// offset) of the top confidence, that minimise its squared error against
+// whether the prediction was right.
+func fitTopBrier(outs []outcome, withOffset bool) calibration {
 	best := math.Inf(1)
-	t, scale = 1, 1
+	out := calibration{t: 1, scale: 1}
 	var buf []float64
+	top := make([]float64, len(outs))
 	for k := 0; k <= 80; k++ {
 		tt := math.Exp(math.Log(0.1) + float64(k)/80*(math.Log(100)-math.Log(0.1)))
-		var pp, pc float64
-		top := make([]float64, len(outs))
+		var sx, sy, sxx, sxy, n float64
 		for i, o := range outs {
 			buf = Probs(append(buf[:0], o.scores...), tt)
 			top[i] = buf[argmax(buf)]
-			pp += top[i] * top[i]
-			if o.correct {
-				pc += top[i]
+			y := b2f(o.correct)
+			sx, sy, sxx, sxy, n = sx+top[i], sy+y, sxx+top[i]*top[i], sxy+top[i]*y, n+1
+		}
+		cal := calibration{t: tt, scale: math.Min(1, sxy/sxx)}
+		if withOffset {
+			// Least squares line; a line that falls is no calibration.
+			v := sxx - sx*sx/n
+			if v <= 0 {
+				continue
+			}
+			b := (sxy - sx*sy/n) / v
+			if b <= 0 {
+				continue
+			}
+			cal.scale, cal.offset = b, (sy-b*sx)/n
+			if b > 1 || math.Abs(cal.offset) > 1 {
+				continue
 			}
 		}
-		a := math.Min(1, pc/pp)
 		loss := 0.0
 		for i, o := range outs {
-			e := a*top[i] - b2f(o.correct)
+			e := cal.confidence(top[i]) - b2f(o.correct)
 			loss += e * e
 		}
 		if loss < best {
-			best, t, scale = loss, tt, a
+			best, out = loss, cal
 		}
 	}
-	return t, scale
+	return out
 }
 
 // crossFittedECE computes the expected calibration error (15 equal-width
@@ -537,8 +565,7 @@ func crossFittedECE(task string, outs []outcome) (float64, []Bin) {
 	for _, o := range outs {
 		folds[o.fold] = true
 	}
-	type cal struct{ t, scale float64 }
-	cals := map[int]cal{}
+	cals := map[int]calibration{}
 	for f := range folds {
 		var rest []outcome
 		for _, o := range outs {
@@ -546,18 +573,17 @@ func crossFittedECE(task string, outs []outcome) (float64, []Bin) {
 				rest = append(rest, o)
 			}
 		}
-		t, s := fitCalibration(task, rest)
-		cals[f] = cal{t, s}
+		cals[f] = fitCalibration(task, rest)
 	}
-	return eceWith(outs, func(o outcome) (float64, float64) { c := cals[o.fold]; return c.t, c.scale })
+	return eceWith(outs, func(o outcome) calibration { return cals[o.fold] })
 }
 
-// eceAt computes the expected calibration error at one temperature.
-func eceAt(outs []outcome, t, scale float64) (float64, []Bin) {
-	return eceWith(outs, func(outcome) (float64, float64) { return t, scale })
+// eceAt computes the expected calibration error at one calibration.
+func eceAt(outs []outcome, cal calibration) (float64, []Bin) {
+	return eceWith(outs, func(outcome) calibration { return cal })
 }
 
-func eceWith(outs []outcome, cal func(outcome) (float64, float64)) (float64, []Bin) {
+func eceWith(outs []outcome, calOf func(outcome) calibration) (float64, []Bin) {
 	const nb = 15
 	bins := make([]Bin, nb)
 	for i := range bins {
@@ -565,9 +591,9 @@ func eceWith(outs []outcome, cal func(outcome) (float64, float64)) (float64, []B
 	}
 	var buf []float64
 	for _, o := range outs {
-		t, scale := cal(o)
-		buf = Probs(append(buf[:0], o.scores...), t)
-		conf := scale * buf[argmax(buf)]
+		cal := calOf(o)
+		buf = Probs(append(buf[:0], o.scores...), cal.t)
+		conf := cal.confidence(buf[argmax(buf)])
 		b := min(nb-1, int(conf*nb))
 		bins[b].N++
 		bins[b].Confidence += conf

@@ -48,7 +48,7 @@ func (m *Model) Label(s *Story) []Labels {
 		if m.Tone != nil {
 			probs := Probs(tone[i], m.Tone.Temperature)
 			k := argmax(probs)
-			out[i].Tone = Prediction{Label: m.Tone.Scorer.Classes[k], Confidence: probs[k]}
+			out[i].Tone = Prediction{Label: m.Tone.Scorer.Classes[k], Confidence: m.Tone.calibration().confidence(probs[k])}
 			out[i].ToneProbs = probs
 		}
 		if m.Focus != nil {
@@ -86,8 +86,8 @@ func (m *Model) Evaluate(path string, ls []datasets.LabelledStory, d *Data) ([]*
 		}
 		outs := heldOut(c, d, all, 0)
 		rep := summarise(task, outs)
-		rep.Temperature, rep.Scale = c.Temperature, c.scale()
-		rep.ECE, rep.Reliability = eceAt(outs, c.Temperature, c.scale())
+		rep.Temperature, rep.Scale, rep.Offset = c.Temperature, c.scale(), c.Offset
+		rep.ECE, rep.Reliability = eceAt(outs, c.calibration())
 		for name, b := range baselines(task, d, nil, all, 0) {
 			if name == "majority class" && task != "focus" {
 				// The majority class of the model's training data.
@@ -173,7 +173,7 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 			return nil, err
 		}
 		if old := m.Classifier(task); old != nil {
-			c.Temperature, c.Scale, c.StoryWeight = old.Temperature, old.Scale, old.StoryWeight
+			c.Temperature, c.Scale, c.Offset, c.StoryWeight = old.Temperature, old.Scale, old.Offset, old.StoryWeight
 			c.NeighbourWeight, c.PriorShare = old.NeighbourWeight, old.PriorShare
 			c.Bias = priorBias(c.priors, c.PriorShare)
 		}

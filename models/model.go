@@ -103,6 +103,7 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 		if rep.Scale != 1 {
 			c.Scale = rep.Scale
 		}
+		c.Offset = rep.Offset
 		m.Reports = append(m.Reports, rep)
 		m.set(task, c)
 	}
@@ -291,7 +292,7 @@ func checkInputs(task string, c *Classifier) error {
 	if len(c.Bias) != 0 && len(c.Bias) != len(c.Scorer.Classes) {
 		return fmt.Errorf("%d class biases for %d classes", len(c.Bias), len(c.Scorer.Classes))
 	}
-	params := append([]float64{c.Temperature, c.Scale, c.StoryWeight, c.NeighbourWeight, c.PriorShare}, c.Bias...)
+	params := append([]float64{c.Temperature, c.Scale, c.Offset, c.StoryWeight, c.NeighbourWeight, c.PriorShare}, c.Bias...)
 	for _, x := range append(params, c.Scorer.Base...) {
 		if !sane(x) {
 			return fmt.Errorf("a parameter is %v", x)
@@ -311,8 +312,8 @@ func checkInputs(task string, c *Classifier) error {
 			}
 		}
 	}
-	if c.Temperature < 0 || c.Scale < 0 || c.Scale > 1 {
-		return fmt.Errorf("temperature %v or scale %v out of range", c.Temperature, c.Scale)
+	if c.Temperature < 0 || c.Scale < 0 || c.Scale > 1 || math.Abs(c.Offset) > 1 {
+		return fmt.Errorf("temperature %v, scale %v or offset %v out of range", c.Temperature, c.Scale, c.Offset)
 	}
 	return nil
 }

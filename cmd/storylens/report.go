@@ -86,6 +86,9 @@ func printReport(w io.Writer, r *models.Report, title string) {
 	if r.Scale != 0 && r.Scale != 1 {
 		fmt.Fprintf(w, ", scale %.2f", r.Scale)
 	}
+	if r.Offset != 0 {
+		fmt.Fprintf(w, ", offset %+.2f", r.Offset)
+	}
 	if r.StoryWeight != 0 {
 		fmt.Fprintf(w, ", story weight %g (chosen by cross-validation)", r.StoryWeight)
 	}
