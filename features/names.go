@@ -290,6 +290,8 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 	}
 	for k := range out {
 		out[k].Vocative = out[k].Quoted && !out[k].Possessive && spans[k][0] >= 0 && vocative(d, spans[k][0], spans[k][1])
+		// "Macumazahn," he said: the one spoken to is not the speaker.
+		out[k].Speaker = out[k].Speaker && !out[k].Vocative
 	}
 	return out, pc
 }

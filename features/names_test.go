@@ -75,12 +75,16 @@ func TestVocatives(t *testing.T) {
 		{`"Joshua."`, map[string]bool{"Joshua": false}},
 		{`Well, Joshua, he thought, was late.`, map[string]bool{"Joshua": false}},
 		{`"Thank you, Joshua's father."`, map[string]bool{"Joshua": false}},
+		{`"Be sure of this, Macumazahn," he said.`, map[string]bool{"Macumazahn": true}},
 	} {
 		d := a.Analyze([]byte(c.text), DoubleQuotes)
 		ms, _ := Mentions(&d)
 		got := map[string]bool{}
 		for _, m := range ms {
 			got[m.Name] = m.Vocative
+			if m.Vocative && m.Speaker {
+				t.Errorf("%s: %s is spoken to, not the speaker", c.text, m.Name)
+			}
 		}
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: vocatives %v, want %v", c.text, got, c.want)

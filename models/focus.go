@@ -37,6 +37,7 @@ var focusInputs = []Input{
 	in("resolved_pronouns", smallBins), in("subjects", smallBins), in("subject_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
 	in("narrator_refs", []float64{0, 1, 2, 4, 8, 16}), in("narrator_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
 	in("narrator_speaks", flagBins), in("addressed", flagBins), in("addressed_before", flagBins),
+	in("resolved_speaker_before", flagBins), in("resolved_speaker_two_before", flagBins),
 }
 
 // references counts how often paragraph i refers to character ci (its
@@ -215,6 +216,10 @@ func focusCandidates(s *Story, i int, fc *focusCtx) []candidate {
 			add(fc.she[i])
 		}
 		add(fc.speaker[i])
+		// The conversation's other speakers.
+		for j := i - 1; j >= max(0, i-3); j-- {
+			add(fc.speaker[j])
+		}
 	}
 	return append(out, candidate{char: -1, label: Narrator}, candidate{char: -1, label: None})
 }
@@ -313,6 +318,8 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 			return b2f(ok && m.addressed)
 		}
 		dst[45], dst[46] = addressed(i), addressed(i-1)
+		spokeAt := func(j int) float64 { return b2f(j >= 0 && fc.speaker[j] == ci) }
+		dst[47], dst[48] = spokeAt(i-1), spokeAt(i-2)
 	case cand.label == Narrator:
 		dst[1] = 1
 		dst[18], dst[19] = s.First, s.Second
@@ -415,6 +422,8 @@ func focusContext(s *Story) *focusCtx {
 	topHe, topShe := -1, -1
 	for ci, ch := range s.cast.chars {
 		switch {
+		case fc.narratorName[ci]:
+			// The narrator is "I", not "he" or "she".
 		case ch.gender > 0 && (topHe < 0 || s.cast.rank[ci] < s.cast.rank[topHe]):
 			topHe = ci
 		case ch.gender < 0 && (topShe < 0 || s.cast.rank[ci] < s.cast.rank[topShe]):
@@ -427,7 +436,7 @@ func focusContext(s *Story) *focusCtx {
 		fc.m[i] = st
 		fc.he[i], fc.she[i] = -1, -1
 		for ci, v := range sal {
-			if v < 0.05 {
+			if v < 0.05 || fc.narratorName[ci] {
 				continue
 			}
 			g := s.cast.chars[ci].gender

@@ -28,7 +28,7 @@ func TestFocusInputOrder(t *testing.T) {
 		"none_prev_names", "spoke_two_before", "spoke_one_before", "dialogue_only",
 		"pronoun_referent", "subject_referent", "resolved_speaker", "any_referent", "unnamed",
 		"references", "reference_share", "most_referenced", "resolved_pronouns", "subjects", "subject_share",
-		"narrator_refs", "narrator_share", "narrator_speaks", "addressed", "addressed_before"}
+		"narrator_refs", "narrator_share", "narrator_speaks", "addressed", "addressed_before", "resolved_speaker_before", "resolved_speaker_two_before"}
 	if len(focusInputs) != len(want) {
 		t.Fatalf("%d focus inputs, want %d", len(focusInputs), len(want))
 	}
@@ -161,6 +161,44 @@ func TestConversationSpeakers(t *testing.T) {
 			t.Errorf("paragraph %d: speaker %s, want %s", c.i+1, got, c.w)
 		}
 	}
+}
+
+// TestNarratorName: in a first-person story, the name the others call
+// the narrator makes the narrator speak, and "he" does not go to it.
+func TestNarratorName(t *testing.T) {
+	var texts []string
+	for range 4 {
+		texts = append(texts,
+			"\"Where have you been, Mr. Basil?\" asked Clara.",
+			"\"Walking, Clara. I walked to the river and back.\"",
+			"\"You walk too much, Mr. Basil.\"",
+			"I smiled at her, and I said nothing. Mr. Mannion came in; he bowed to me.",
+		)
+	}
+	texts = append(texts, "\"Good night,\" said Basil.", "He left us.")
+	s := storyOf(texts, nil)
+	fc := focusContext(s)
+	basil, mannion := castIndex(s, "Basil"), castIndex(s, "Mannion")
+	if basil < 0 || mannion < 0 || !fc.narratorName[basil] || fc.narratorName[mannion] {
+		t.Fatalf("narrator names %v (Basil %d, Mannion %d)", fc.narratorName, basil, mannion)
+	}
+	n := len(texts)
+	if fc.speaker[n-2] != narratorSpeaks {
+		t.Errorf("\"said Basil\": speaker %d, want the narrator", fc.speaker[n-2])
+	}
+	if fc.he[n-1] != mannion {
+		t.Errorf("\"He left us\": he is %d, want Mannion (%d)", fc.he[n-1], mannion)
+	}
+}
+
+// castIndex is the cast member labelled label, or -1.
+func castIndex(s *Story, label string) int {
+	for ci, ch := range s.cast.chars {
+		if ch.Label == label {
+			return ci
+		}
+	}
+	return -1
 }
 
 // TestCastTitlesAndRoles: a surname under a feminine title does not join
