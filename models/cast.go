@@ -33,6 +33,9 @@ type cast struct {
 	index map[string]int // lower-case full name or word -> character
 	// rank[c] is the character's rank by mentions (0 = most mentioned)
 	rank []int
+	// bearers[c], for a character known by a role noun ("Professor"),
+	// are the named characters who bear it as a title.
+	bearers [][]int
 }
 
 var feminineTitles = map[string]bool{"mrs": true, "miss": true, "ms": true, "lady": true, "madame": true, "mme": true,
@@ -249,6 +252,20 @@ func buildCast(paras []Para, known []string) *cast {
 	}
 	for _, ch := range c.chars {
 		ch.Label = labelOf(ch, forms)
+	}
+	c.bearers = make([][]int, len(c.chars))
+	for ri, rc := range c.chars {
+		if !rc.unnamed {
+			continue
+		}
+		for ci, ch := range c.chars {
+			for w := range rc.words {
+				if ci != ri && ch.titles[w] > 0 {
+					c.bearers[ri] = append(c.bearers[ri], ci)
+					break
+				}
+			}
+		}
 	}
 	c.rank = make([]int, len(c.chars))
 	idx := make([]int, len(c.chars))

@@ -375,7 +375,7 @@ func baselines(task string, d *Data, train, test []int, fold int) map[string][]o
 			pred := pronounRule(&st.Paras[p[1]])
 			out["pronoun-count rule"] = append(out["pronoun-count rule"], outcome{gold: gold, pred: pred, correct: pred == gold, fold: fold})
 		case "focus":
-			c := mostFrequentName(st, paraStats(st.cast, &st.Paras[p[1]]))
+			c := mostFrequentName(st, paraStats(&st.Paras[p[1]], st.Paras[p[1]].chars))
 			out["most frequent name"] = append(out["most frequent name"], outcome{gold: gold, pred: c.label, correct: st.isGold(c, gold), fold: fold})
 		}
 	}

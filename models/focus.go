@@ -98,7 +98,7 @@ func (fc *focusCtx) ref(i, ci int) *pronounRef {
 // character has the pronoun's gender (or, starting a sentence a few words
 // before, is of unknown gender), else the most salient character of that
 // gender before the paragraph (he, she).
-func resolvePronouns(s *Story, i, he, she int) []pronounRef {
+func resolvePronouns(s *Story, i int, chars []int, he, she int) []pronounRef {
 	p := &s.Paras[i]
 	var out []pronounRef
 	for _, u := range p.Pronouns.Uses {
@@ -108,14 +108,14 @@ func resolvePronouns(s *Story, i, he, she int) []pronounRef {
 		}
 		for k := len(p.Mentions) - 1; k >= 0; k-- {
 			m := &p.Mentions[k]
-			if m.Word >= int(u.Word) || m.Quoted || p.chars[k] < 0 {
+			if m.Word >= int(u.Word) || m.Quoted || chars[k] < 0 {
 				continue
 			}
-			g := sign(float64(s.cast.chars[p.chars[k]].gender))
+			g := sign(float64(s.cast.chars[chars[k]].gender))
 			// A subject of unknown gender just before the pronoun
 			// takes it ("Totty turned her face").
 			if g == float64(want) || g == 0 && m.Initial && !m.Role && int(u.Word)-m.Word <= 12 {
-				ci = p.chars[k]
+				ci = chars[k]
 				break
 			}
 		}
@@ -145,10 +145,12 @@ type mentionStats struct {
 	possessive                 int
 }
 
-func paraStats(c *cast, p *Para) map[int]*mentionStats {
+// paraStats counts paragraph p's mentions by character; chars[k] is the
+// character of its mention k.
+func paraStats(p *Para, chars []int) map[int]*mentionStats {
 	st := map[int]*mentionStats{}
 	for mi, m := range p.Mentions {
-		ci := p.chars[mi]
+		ci := chars[mi]
 		if ci < 0 {
 			continue
 		}
@@ -200,7 +202,11 @@ func focusCandidates(s *Story, i int, fc *focusCtx) []candidate {
 		if j < 0 || j >= len(s.Paras) {
 			continue
 		}
-		for _, ci := range s.Paras[j].chars {
+		chars := s.Paras[j].chars
+		if fc != nil {
+			chars = fc.chars[j]
+		}
+		for _, ci := range chars {
 			add(ci)
 		}
 	}
@@ -385,7 +391,11 @@ func (s *Story) isGold(c candidate, gold string) bool {
 // focusCtx is a story's focus context: every paragraph's mention
 // statistics, and a light coreference pass over the story in order.
 type focusCtx struct {
-	m []map[int]*mentionStats
+	// chars[i][k] is the character paragraph i's mention k refers to:
+	// the cast's, or for a role noun that several characters bear as a
+	// title, the most salient of them (see roleReferents).
+	chars [][]int
+	m     []map[int]*mentionStats
 	// he[i] and she[i] are the most salient masculine and feminine
 	// characters before paragraph i (-1 when none): the likely referents
 	// of its "he" and "she".
@@ -416,7 +426,8 @@ const salienceDecay = 0.5
 func focusContext(s *Story) *focusCtx {
 	n := len(s.Paras)
 	fc := &focusCtx{m: make([]map[int]*mentionStats, n), he: make([]int, n), she: make([]int, n),
-		speaker: make([]int, n), refs: make([][]pronounRef, n), totals: make([]refTotals, n)}
+		speaker: make([]int, n), refs: make([][]pronounRef, n), totals: make([]refTotals, n),
+		chars: make([][]int, n)}
 	fc.narratorName = narratorNames(s)
 	sal := make([]float64, len(s.cast.chars))
 	topHe, topShe := -1, -1
@@ -432,7 +443,8 @@ func focusContext(s *Story) *focusCtx {
 	}
 	for i := range s.Paras {
 		p := &s.Paras[i]
-		st := paraStats(s.cast, p)
+		fc.chars[i] = roleReferents(s, p, sal)
+		st := paraStats(p, fc.chars[i])
 		fc.m[i] = st
 		fc.he[i], fc.she[i] = -1, -1
 		for ci, v := range sal {
@@ -453,7 +465,7 @@ func focusContext(s *Story) *focusCtx {
 		if fc.she[i] < 0 {
 			fc.she[i] = topShe
 		}
-		fc.refs[i] = resolvePronouns(s, i, fc.he[i], fc.she[i])
+		fc.refs[i] = resolvePronouns(s, i, fc.chars[i], fc.he[i], fc.she[i])
 		fc.totals[i] = paragraphTotals(fc, i)
 		sp := -1
 		for ci, m := range st {
@@ -542,6 +554,33 @@ func mainSubject(fc *focusCtx, j int) int {
 		return -1
 	}
 	return best
+}
+
+// roleReferents gives paragraph p's mentions their characters: a role
+// noun that characters bear as a title ("the Professor", with Professor
+// Challenger and Professor Summerlee in the story) is the most salient of
+// them (sal) when one is salient, else the role's own character.
+func roleReferents(s *Story, p *Para, sal []float64) []int {
+	chars := p.chars
+	for k, ci := range p.chars {
+		if ci < 0 || len(s.cast.bearers[ci]) == 0 {
+			continue
+		}
+		best := -1
+		for _, b := range s.cast.bearers[ci] {
+			if sal[b] >= 0.05 && (best < 0 || sal[b] > sal[best]) {
+				best = b
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		if &chars[0] == &p.chars[0] {
+			chars = slices.Clone(p.chars)
+		}
+		chars[k] = best
+	}
+	return chars
 }
 
 // narratorNames marks the characters of a first-person story whose

@@ -191,6 +191,35 @@ func TestNarratorName(t *testing.T) {
 	}
 }
 
+// TestRoleReferents: "the Professor", in a story with two professors, is
+// whichever of them the scene is about.
+func TestRoleReferents(t *testing.T) {
+	texts := []string{
+		"Professor Challenger roared at the door.",
+		"Professor Summerlee sat in the corner and smiled.",
+		"The reporter waited in the hall for an hour. Nobody came.",
+		"Challenger seized the reporter by the collar.",
+		"The Professor was red with fury.",
+		"Summerlee laughed at the whole business.",
+		"The Professor thought it a good joke.",
+	}
+	for range 8 {
+		texts = append(texts, "The rain fell all night. The river rose. The town slept.")
+	}
+	texts = append(texts, "The Professor came at last.") // both long out of the scene
+	s := storyOf(texts, nil)
+	fc := focusContext(s)
+	challenger, summerlee, professor := castIndex(s, "Challenger"), castIndex(s, "Summerlee"), castIndex(s, "Professor")
+	if challenger < 0 || summerlee < 0 || professor < 0 {
+		t.Fatalf("cast: Challenger %d, Summerlee %d, Professor %d", challenger, summerlee, professor)
+	}
+	for _, c := range []struct{ para, want int }{{4, challenger}, {6, summerlee}, {len(texts) - 1, professor}} {
+		if _, ok := fc.m[c.para][c.want]; !ok {
+			t.Errorf("paragraph %d: \"the Professor\" is not %s (mentions %v)", c.para+1, s.cast.chars[c.want].Label, fc.m[c.para])
+		}
+	}
+}
+
 // castIndex is the cast member labelled label, or -1.
 func castIndex(s *Story, label string) int {
 	for ci, ch := range s.cast.chars {
