@@ -26,6 +26,9 @@ type wordInfo struct {
 	tense   int8 // -1 past cue, +1 present cue, 0 none
 	negator bool
 	name    string // the normalised lower-case form
+	// speech: a speech verb ("said"); roleDet: a determiner before a
+	// role noun ("the"); role: a role noun ("doctor").
+	speech, roleDet, role bool
 }
 
 // Analyzer turns paragraphs into Docs: tokens, dialogue spans, stems and
@@ -142,6 +145,7 @@ func (a *Analyzer) lookup(w []byte) *wordInfo {
 func newWordInfo(w string, lex map[string]float64) *wordInfo {
 	info := &wordInfo{name: w, valence: lex[w], person: personOf(w), negator: negators[w] || strings.HasSuffix(w, "n't")}
 	info.tense = tenseOf(w)
+	info.speech, info.roleDet, info.role = speechVerbs[w], roleDeterminers[w], roleNouns[strings.TrimSuffix(w, "'s")]
 	info.stem = english.Stem(w, false)
 	return info
 }

@@ -206,7 +206,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 					pc.SubjectFeminine++
 				}
 			}
-			if g != 0 && !initial && word-lastSpeech == 1 || g != 0 && word+1 < len(d.forms) && speechVerbs[d.forms[word+1].name] {
+			if g != 0 && !initial && word-lastSpeech == 1 || g != 0 && word+1 < len(d.forms) && d.forms[word+1].speech {
 				if g > 0 {
 					pc.SpeakerMasculine++
 				} else {
@@ -214,31 +214,34 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 				}
 			}
 		}
-		if !t.Quoted && f.name == "i" && (!initial && word-lastSpeech == 1 || word+1 < len(d.forms) && speechVerbs[d.forms[word+1].name]) {
+		if !t.Quoted && f.name == "i" && (!initial && word-lastSpeech == 1 || word+1 < len(d.forms) && d.forms[word+1].speech) {
 			pc.SpeakerFirst++
 		}
-		if speechVerbs[f.name] {
+		if f.speech {
 			lastSpeech = word
 			if n := len(out); n > 0 && word-out[n-1].Word <= 3 {
 				out[n-1].Speaker = true
 			}
 		}
-		if roleDeterminers[f.name] {
+		if f.roleDet {
 			det, detInitial = word, initial
 			cur = nil
 			continue
 		}
-		if m, ok := roleMention(d, ti, word, f.name, det, detInitial); ok {
-			if word-lastSpeech <= 3 && word > lastSpeech {
-				m.Speaker = true
+		// A role noun within two words after a determiner.
+		if f.role && word-det <= 2 && word > det {
+			if m, ok := roleMention(d, ti, word, f.name, det, detInitial); ok {
+				if word-lastSpeech <= 3 && word > lastSpeech {
+					m.Speaker = true
+				}
+				out = append(out, m)
+				spans = append(spans, [2]int{-1, -1})
+				if m.Initial && !m.Quoted {
+					subj = len(out) - 1
+				}
+				cur = nil
+				continue
 			}
-			out = append(out, m)
-			spans = append(spans, [2]int{-1, -1})
-			if m.Initial && !m.Quoted {
-				subj = len(out) - 1
-			}
-			cur = nil
-			continue
 		}
 		r, _ := utf8.DecodeRune(w)
 		if t.Kind != Word || !unicode.IsUpper(r) {

@@ -17,6 +17,9 @@ type Para struct {
 	POVHint string
 	// narration pronoun counts, for story-level rates
 	narrWords, narrFirst, narrSecond, narrThird float64
+	// lex are the paragraph's tone lexicon values (appendLexicon),
+	// looked up once for the paragraph and its story's mean.
+	lex [lexiconLen]float64
 }
 
 // Story is a story's paragraphs in order, with story-level context.
@@ -45,6 +48,7 @@ func newPara(d *features.Doc, povHint string) Para {
 	p.narrFirst = p.Vec.Dense[features.FNarrFirst] * narr
 	p.narrSecond = p.Vec.Dense[features.FNarrSecond] * narr
 	p.narrThird = p.Vec.Dense[features.FNarrThird] * narr
+	appendLexicon(p.lex[:0], p.Vec.Stems)
 	return p
 }
 
@@ -79,8 +83,8 @@ func NewStory(name string, paras []Para, known []string) *Story {
 func Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Paragraph) {
 	blocks := features.Split(st.Data)
 	style := features.DetectQuoteStyle(st.Data)
-	var paras []Para
-	var rows []datasets.Paragraph
+	paras := make([]Para, 0, len(blocks))
+	rows := make([]datasets.Paragraph, 0, len(blocks))
 	for _, b := range blocks {
 		if b.Kind != features.KindParagraph {
 			continue

@@ -104,7 +104,7 @@ func toneBase(paras []Para) [toneShifted]float64 {
 	var sum, n [toneShifted]float64
 	var buf []float64
 	for i := range paras {
-		buf = appendLexicon(append(buf[:0], paras[i].Vec.Dense[features.FValence]), paras[i].Vec.Stems)
+		buf = append(append(buf[:0], paras[i].Vec.Dense[features.FValence]), paras[i].lex[:]...)
 		v := [toneShifted]float64{buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7], buf[8]}
 		for k, x := range v {
 			if !math.IsNaN(x) {
@@ -145,7 +145,7 @@ func toneValues(dst []float64, s *Story, i int) []float64 {
 		d[features.FCaps], d[features.FDialogue], d[features.FWords],
 		d[features.FMeanSentence], d[features.FSemicolon],
 		prev, next)
-	dst = appendLexicon(dst, s.Paras[i].Vec.Stems)
+	dst = append(dst, s.Paras[i].lex[:]...)
 	for k, x := range toneShiftOf(dst) {
 		dst = append(dst, x-s.toneBase[k])
 	}
@@ -186,6 +186,9 @@ var stemLexicon = sync.OnceValue(func() map[string]*stemLex {
 	}
 	return out
 })
+
+// lexiconLen is how many values appendLexicon appends.
+const lexiconLen = 11
 
 // appendLexicon appends the mean GoEmotions association of the stems
 // with each tone, then the mean EmoBank valence and arousal of the stems,
