@@ -84,12 +84,7 @@ func TestFocusContext(t *testing.T) {
 	}
 	s := storyOf(texts, nil)
 	fc := focusContext(s)
-	name := func(ci int) string {
-		if ci < 0 {
-			return "-"
-		}
-		return s.cast.chars[ci].Label
-	}
+	name := func(ci int) string { return charName(s, ci) }
 	for _, c := range []struct {
 		i            int
 		what, got, w string
@@ -133,15 +128,7 @@ func TestConversationSpeakers(t *testing.T) {
 	}
 	s := storyOf(texts, nil)
 	fc := focusContext(s)
-	name := func(ci int) string {
-		switch ci {
-		case -1:
-			return "-"
-		case narratorSpeaks:
-			return Narrator
-		}
-		return s.cast.chars[ci].Label
-	}
+	name := func(ci int) string { return charName(s, ci) }
 	for _, c := range []struct {
 		i int
 		w string
@@ -218,6 +205,18 @@ func TestRoleReferents(t *testing.T) {
 			t.Errorf("paragraph %d: \"the Professor\" is not %s (mentions %v)", c.para+1, s.cast.chars[c.want].Label, fc.m[c.para])
 		}
 	}
+}
+
+// charName names a character index of the focus context: a cast
+// member's label, the narrator, or "-" for none.
+func charName(s *Story, ci int) string {
+	switch {
+	case ci == narratorSpeaks:
+		return Narrator
+	case ci < 0:
+		return "-"
+	}
+	return s.cast.chars[ci].Label
 }
 
 // castIndex is the cast member labelled label, or -1.
