@@ -17,7 +17,7 @@ type candidate struct {
 
 // focusInputs describe a (paragraph, candidate) pair; inputs that do not
 // apply to the candidate's kind are NaN, so each kind has its own columns.
-var focusInputs = []Input{
+var focusInputs = withDialogueCopies([]Input{
 	in("is_name", flagBins), in("is_narrator", flagBins), in("is_none", flagBins),
 	in("mentions", smallBins), in("narration_mentions", smallBins), in("dialogue_mentions", smallBins),
 	in("first_named", flagBins), in("sentence_subject", flagBins), in("speaker", flagBins),
@@ -38,6 +38,23 @@ var focusInputs = []Input{
 	in("narrator_refs", []float64{0, 1, 2, 4, 8, 16}), in("narrator_share", []float64{0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.99}),
 	in("narrator_speaks", flagBins), in("addressed", flagBins), in("addressed_before", flagBins),
 	in("resolved_speaker_before", flagBins), in("resolved_speaker_two_before", flagBins),
+})
+
+// dialogueSplit are the inputs of a named candidate that a paragraph of
+// dialogue (over 30 % of its words quoted) gives in copies of their own,
+// so that the classifier weighs them apart: in dialogue the speaker
+// counts, in narration the subject.
+var dialogueSplit = []int{3, 4, 5, 6, 7, 8, 10, 14, 16, 28, 29, 31, 32, 33, 36, 37, 38, 40, 41, 45, 46, 47, 48}
+
+// withDialogueCopies appends the dialogue copies of the dialogueSplit
+// inputs ("dialogue_" and the name).
+func withDialogueCopies(in []Input) []Input {
+	for _, k := range dialogueSplit {
+		c := in[k]
+		c.Name = "dialogue_" + c.Name
+		in = append(in, c)
+	}
+	return in
 }
 
 // references counts how often paragraph i refers to character ci (its
@@ -326,6 +343,12 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 		dst[45], dst[46] = addressed(i), addressed(i-1)
 		spokeAt := func(j int) float64 { return b2f(j >= 0 && fc.speaker[j] == ci) }
 		dst[47], dst[48] = spokeAt(i-1), spokeAt(i-2)
+		if d[features.FDialogue] > 0.3 {
+			base := len(focusInputs) - len(dialogueSplit)
+			for k, idx := range dialogueSplit {
+				dst[base+k], dst[idx] = dst[idx], math.NaN()
+			}
+		}
 	case cand.label == Narrator:
 		dst[1] = 1
 		dst[18], dst[19] = s.First, s.Second

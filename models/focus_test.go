@@ -1,6 +1,7 @@
 package models
 
 import (
+	"math"
 	"testing"
 
 	"github.com/storylens/storylens/features"
@@ -29,12 +30,34 @@ func TestFocusInputOrder(t *testing.T) {
 		"pronoun_referent", "subject_referent", "resolved_speaker", "any_referent", "unnamed",
 		"references", "reference_share", "most_referenced", "resolved_pronouns", "subjects", "subject_share",
 		"narrator_refs", "narrator_share", "narrator_speaks", "addressed", "addressed_before", "resolved_speaker_before", "resolved_speaker_two_before"}
+	for _, k := range dialogueSplit {
+		want = append(want, "dialogue_"+want[k])
+	}
 	if len(focusInputs) != len(want) {
 		t.Fatalf("%d focus inputs, want %d", len(focusInputs), len(want))
 	}
 	for i, n := range want {
 		if focusInputs[i].Name != n {
 			t.Errorf("input %d is %s, want %s", i, focusInputs[i].Name, n)
+		}
+	}
+}
+
+// TestDialogueCopies: a named candidate's inputs in a paragraph of
+// dialogue go to their dialogue copies, in narration to the originals.
+func TestDialogueCopies(t *testing.T) {
+	s := storyOf([]string{"Mr. Darcy walked in and sat down.", "\"I am late, Miss Bennet,\" said Mr. Darcy."}, nil)
+	fc := focusContext(s)
+	darcy := castIndex(s, "Darcy")
+	base := len(focusInputs) - len(dialogueSplit)
+	for i, inDialogue := range []bool{false, true} {
+		v := focusValues(nil, s, i, candidate{char: darcy, label: "Darcy"}, fc)
+		for k, idx := range dialogueSplit {
+			orig, copied := !math.IsNaN(v[idx]), !math.IsNaN(v[base+k])
+			if orig == inDialogue || copied != inDialogue {
+				t.Errorf("paragraph %d: %s set %v, %s set %v", i+1, focusInputs[idx].Name, orig,
+					focusInputs[base+k].Name, copied)
+			}
 		}
 	}
 }
