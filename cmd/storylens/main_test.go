@@ -104,6 +104,18 @@ func TestParagraphsFormatsAndStdin(t *testing.T) {
 	}
 }
 
+// TestMissingFileWritesNothing: a path that does not exist is an error
+// naming it, and no header is written as if a story had been read.
+func TestMissingFileWritesNothing(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nosuch.txt")
+	for _, cmd := range []string{"label", "paragraphs"} {
+		out, errs, code := runCLI(t, "", cmd, missing, "--format", "csv")
+		if code == 0 || out != "" || !strings.Contains(errs, "nosuch.txt") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", cmd, code, out, errs)
+		}
+	}
+}
+
 func TestBadInputKeepsGoodOutput(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.txt")

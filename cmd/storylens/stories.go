@@ -134,10 +134,20 @@ func eachStory[R any](ctx context.Context, e *env, args []string, jobs int,
 }
 
 // writeStories runs work on every story and writes its rows with w, in
-// input order, flushing w at the end whatever happened.
+// input order, flushing w at the end: the rows of the stories that could
+// be read stand even when others could not. When none could, nothing is
+// written, not even a header.
 func writeStories[R any](ctx context.Context, e *env, args []string, jobs int, w rowWriter[R],
 	work func(*datasets.Story, *features.Analyzer) ([]R, error)) error {
-	err := eachStory(ctx, e, args, jobs, work, w.write)
+	wrote := false
+	err := eachStory(ctx, e, args, jobs, work, func(rows []R) error {
+		wrote = true
+		return w.write(rows)
+	})
+	if err != nil && !wrote {
+		// Nothing was read: no header either, only the error.
+		return err
+	}
 	if ferr := w.flush(); err == nil {
 		err = ferr
 	}
