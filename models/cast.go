@@ -1,9 +1,12 @@
 package models
 
 import (
+	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
+	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
 )
 
@@ -252,6 +255,9 @@ func buildCast(paras []Para, known []string) *cast {
 	}
 	for _, ch := range c.chars {
 		ch.Label = labelOf(ch, forms)
+		if ch.gender == 0 && !ch.unnamed {
+			ch.gender = firstNameGender(ch)
+		}
 	}
 	c.bearers = make([][]int, len(c.chars))
 	for ri, rc := range c.chars {
@@ -307,6 +313,28 @@ func (c *cast) sameGender(word string, sex int) int {
 		}
 	}
 	return best
+}
+
+// firstNameGender is the usual sex of a character's first name, for a
+// character the text gives no pronoun evidence of (a name said rarely,
+// or only in dialogue): its label, else its other names from the most
+// used, looked up in datasets.FirstNames; 0 when none is there.
+func firstNameGender(ch *character) int {
+	names, err := datasets.FirstNames()
+	if err != nil {
+		return 0
+	}
+	if g := names[strings.ToLower(ch.Label)]; g != 0 {
+		return g
+	}
+	words := slices.Collect(maps.Keys(ch.words))
+	slices.SortFunc(words, func(a, b string) int { return cmp.Or(ch.words[b]-ch.words[a], strings.Compare(a, b)) })
+	for _, w := range words {
+		if g := names[w]; g != 0 {
+			return g
+		}
+	}
+	return 0
 }
 
 // titled returns the character that a role noun designates when the

@@ -242,6 +242,30 @@ func charName(s *Story, ci int) string {
 	return s.cast.chars[ci].Label
 }
 
+// TestFirstNameGender: a character the text gives no pronoun evidence of
+// takes the usual sex of its first name, so that "she" can reach Elena;
+// a title or pronouns outweigh the list (Mr. Darcy, though Darcy is mostly
+// a girl's name); a name the list lacks stays unknown.
+func TestFirstNameGender(t *testing.T) {
+	s := storyOf([]string{
+		"At dusk Elena stood by the window while Damon poured the wine.",
+		"Then Mr. Darcy came in, and Zikali followed him.",
+		"She turned to the door.",
+	}, nil)
+	for label, want := range map[string]int{"Elena": -1, "Damon": 1, "Darcy": 1, "Zikali": 0} {
+		ci := castIndex(s, label)
+		if ci < 0 {
+			t.Fatalf("%s is not in the cast", label)
+		}
+		if g := s.cast.chars[ci].gender; sign(float64(g)) != float64(want) {
+			t.Errorf("%s: gender %d, want sign %d", label, g, want)
+		}
+	}
+	if fc := focusContext(s); fc.she[2] != castIndex(s, "Elena") {
+		t.Errorf("\"She\" goes to %s, want Elena", charName(s, fc.she[2]))
+	}
+}
+
 // castIndex is the cast member labelled label, or -1.
 func castIndex(s *Story, label string) int {
 	for ci, ch := range s.cast.chars {

