@@ -29,7 +29,21 @@ type wordInfo struct {
 	// speech: a speech verb ("said"); roleDet: a determiner before a
 	// role noun ("the"); role: a role noun ("doctor").
 	speech, roleDet, role bool
+	// stemIdx is the stem's index from the stem indexer, or -1.
+	stemIdx int32
 }
+
+// stemIndexer, when set by SetStemIndexer, numbers the stems a caller
+// looks up word by word (a lexicon).
+var stemIndexer func(stem string) int32
+
+// SetStemIndexer makes Analyzers look each new word's stem up with f
+// once and keep the answer, which Doc.StemIndexes returns, so that a
+// caller's per-word lookup costs one memo hit instead of a second map
+// lookup. f must be safe for concurrent use and answer the same for the
+// same stem (-1 for a stem it does not hold); set it from an init
+// function, before any Analyzer runs.
+func SetStemIndexer(f func(stem string) int32) { stemIndexer = f }
 
 // Analyzer turns paragraphs into Docs: tokens, dialogue spans, stems and
 // per-word cues. It memoises every word form it has seen (stem, lexicon
@@ -70,6 +84,15 @@ type Doc struct {
 	Words, DialogueWords int
 	// OpenAtEnd: a quotation opened in this paragraph was not closed.
 	OpenAtEnd bool
+}
+
+// StemIndexes appends, for each of the Doc's words in order, its stem's
+// index from the stem indexer (see SetStemIndexer), or -1.
+func (d *Doc) StemIndexes(dst []int32) []int32 {
+	for _, f := range d.forms {
+		dst = append(dst, f.stemIdx)
+	}
+	return dst
 }
 
 // Stems returns the Snowball stems of the Doc's words, in order. Stop
@@ -147,6 +170,10 @@ func newWordInfo(w string, lex map[string]float64) *wordInfo {
 	info.tense = tenseOf(w)
 	info.speech, info.roleDet, info.role = speechVerbs[w], roleDeterminers[w], roleNouns[strings.TrimSuffix(w, "'s")]
 	info.stem = english.Stem(w, false)
+	info.stemIdx = -1
+	if stemIndexer != nil {
+		info.stemIdx = stemIndexer(info.stem)
+	}
 	return info
 }
 

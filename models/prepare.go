@@ -48,7 +48,8 @@ func newPara(d *features.Doc, povHint string) Para {
 	p.narrFirst = p.Vec.Dense[features.FNarrFirst] * narr
 	p.narrSecond = p.Vec.Dense[features.FNarrSecond] * narr
 	p.narrThird = p.Vec.Dense[features.FNarrThird] * narr
-	appendLexicon(p.lex[:0], p.Vec.Stems)
+	var buf [256]int32
+	appendLexiconOf(p.lex[:0], d.StemIndexes(buf[:0]))
 	return p
 }
 

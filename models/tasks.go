@@ -1,7 +1,9 @@
 package models
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/storylens/storylens/datasets"
@@ -163,29 +165,50 @@ type stemLex struct {
 // stemLexicon merges the GoEmotions and EmoBank lexicons, so that a
 // paragraph's stems are looked up once for both (a lexicon that fails to
 // decode is left out).
-var stemLexicon = sync.OnceValue(func() map[string]*stemLex {
-	out := map[string]*stemLex{}
+var stemLexicon = sync.OnceValue(func() lexicon {
+	lex := lexicon{index: map[string]int32{}}
 	get := func(st string) *stemLex {
-		if out[st] == nil {
-			out[st] = &stemLex{}
+		k, ok := lex.index[st]
+		if !ok {
+			k = int32(len(lex.entries))
+			lex.index[st] = k
+			lex.entries = append(lex.entries, stemLex{})
 		}
-		return out[st]
+		return &lex.entries[k]
 	}
-	if lex, err := datasets.ToneLexicon(); err == nil {
-		for st, w := range lex {
+	if tl, err := datasets.ToneLexicon(); err == nil {
+		for _, st := range slices.Sorted(maps.Keys(tl)) {
 			e := get(st)
-			copy(e.tone[:], w)
+			copy(e.tone[:], tl[st])
 			e.hasTone = true
 		}
 	}
-	if lex, err := datasets.VALexicon(); err == nil {
-		for st, va := range lex {
+	if va, err := datasets.VALexicon(); err == nil {
+		for _, st := range slices.Sorted(maps.Keys(va)) {
 			e := get(st)
-			e.va, e.hasVA = va, true
+			e.va, e.hasVA = va[st], true
 		}
 	}
-	return out
+	return lex
 })
+
+// lexicon is the merged stem lexicon: its entries, and each stem's index
+// among them.
+type lexicon struct {
+	entries []stemLex
+	index   map[string]int32
+}
+
+// The Analyzers number each new word's stem by its lexicon entry, so that
+// a paragraph's lexicon values cost no map lookup per word.
+func init() {
+	features.SetStemIndexer(func(stem string) int32 {
+		if k, ok := stemLexicon().index[stem]; ok {
+			return k
+		}
+		return -1
+	})
+}
 
 // lexiconLen is how many values appendLexicon appends.
 const lexiconLen = 11
@@ -196,15 +219,29 @@ const lexiconLen = 11
 // stem is in the lexicon).
 func appendLexicon(dst []float64, stems []string) []float64 {
 	lex := stemLexicon()
+	idx := make([]int32, len(stems))
+	for i, st := range stems {
+		idx[i] = -1
+		if k, ok := lex.index[st]; ok {
+			idx[i] = k
+		}
+	}
+	return appendLexiconOf(dst, idx)
+}
+
+// appendLexiconOf is appendLexicon for stems given by their lexicon
+// index (-1: not in the lexicon), as Doc.StemIndexes gives them.
+func appendLexiconOf(dst []float64, idx []int32) []float64 {
+	entries := stemLexicon().entries
 	var sum [6]float64
 	var v, a float64
 	minV, maxV, maxA := math.Inf(1), math.Inf(-1), math.Inf(-1)
 	nTone, nVA := 0, 0
-	for _, st := range stems {
-		e := lex[st]
-		if e == nil {
+	for _, k := range idx {
+		if k < 0 {
 			continue
 		}
+		e := &entries[k]
 		if e.hasTone {
 			for t := range sum {
 				sum[t] += e.tone[t]
