@@ -39,3 +39,36 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLabel: the default model labels any text, split into paragraphs as
+// `storylens label` splits it, without panicking, with every confidence
+// in [0, 1] and a label for every task.
+func FuzzLabel(f *testing.F) {
+	for _, s := range []string{
+		"\"You forget, Capataz, I was not there.\"\n\n\"Not I,\" said I.\n\n\"Then who?\"",
+		"The Professor came in.\n\nProfessor Challenger and Professor Summerlee sat down. He laughed.",
+		"\"Macumazahn,\" he said, \"Macumazahn!\"\n\n\"\"\n\n, Elena,\n\n\"Nay, Damon\"",
+		"She, she, she. Her. Him? \"He said,\" said he. I said. Said I.",
+	} {
+		f.Add(s)
+	}
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	a := features.NewAnalyzer()
+	f.Fuzz(func(t *testing.T, text string) {
+		var paras []Para
+		for _, p := range strings.Split(text, "\n\n") {
+			paras = append(paras, NewPara(a, []byte(p), features.DetectQuoteStyle([]byte(text)), ""))
+		}
+		st := NewStory("x", paras, nil)
+		for _, l := range m.Label(st) {
+			for _, p := range []Prediction{l.POV, l.Tone, l.Focus} {
+				if c := p.Confidence; c < 0 || c > 1.0000001 || c != c || p.Label == "" {
+					t.Fatalf("prediction %+v", p)
+				}
+			}
+		}
+	})
+}
