@@ -300,7 +300,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 }
 
 // vocative reports whether the name in tokens first..last addresses
-// someone: a comma, an opening quotation mark or "dear" before it, and a
+// someone: a comma, an opening quotation mark, "dear" or "O" before it, and a
 // comma, a closing quotation mark or a sentence's end after it.
 func vocative(d *Doc, first, last int) bool {
 	if first == 0 || last+1 >= len(d.Tokens) {

@@ -54,4 +54,18 @@ func TestToneCalibrationLine(t *testing.T) {
 	if f := fitCalibration("focus", outs); f.offset != 0 || f.scale > 1 {
 		t.Errorf("focus calibration %+v: want a scale of at most 1 and no offset", f)
 	}
+	// With nothing to fit on (every outcome in one fold), the calibration
+	// stays plain and the error is still a number.
+	for _, task := range []string{"tone", "focus"} {
+		if c := fitCalibration(task, nil); c != (calibration{t: 1, scale: 1}) {
+			t.Errorf("%s calibration fitted on nothing: %+v", task, c)
+		}
+		one := append([]outcome(nil), outs...)
+		for i := range one {
+			one[i].fold = 0
+		}
+		if ece, _ := crossFittedECE(task, one); math.IsNaN(ece) || ece < 0 || ece > 1 {
+			t.Errorf("%s: cross-fitted ECE with one fold %v", task, ece)
+		}
+	}
 }

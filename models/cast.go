@@ -316,9 +316,10 @@ func (c *cast) sameGender(word string, sex int) int {
 }
 
 // firstNameGender is the usual sex of a character's first name, for a
-// character the text gives no pronoun evidence of (a name said rarely,
-// or only in dialogue): its label, else its other names from the most
-// used, looked up in datasets.FirstNames; 0 when none is there.
+// character whose titles and pronouns give no gender (a name said rarely,
+// or only in dialogue, or evidence that cancels out): its label, else its
+// other names from the most used, looked up in datasets.FirstNames; 0
+// when none is there.
 func firstNameGender(ch *character) int {
 	names, err := datasets.FirstNames()
 	if err != nil {

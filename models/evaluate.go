@@ -516,6 +516,9 @@ func fitCalibration(task string, outs []outcome) calibration {
 // offset) of the top confidence, that minimise its squared error against
 // whether the prediction was right.
 func fitTopBrier(outs []outcome, withOffset bool) calibration {
+	if len(outs) == 0 {
+		return calibration{t: 1, scale: 1}
+	}
 	best := math.Inf(1)
 	out := calibration{t: 1, scale: 1}
 	var buf []float64
@@ -553,6 +556,10 @@ func fitTopBrier(outs []outcome, withOffset bool) calibration {
 		if loss < best {
 			best, out = loss, cal
 		}
+	}
+	if math.IsInf(best, 1) {
+		// No temperature gave a rising line: temperature scaling alone.
+		return calibration{t: fitTemperature(outs), scale: 1}
 	}
 	return out
 }

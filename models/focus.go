@@ -47,11 +47,11 @@ var focusInputs = withDialogueCopies([]Input{
 var dialogueSplit = []int{3, 4, 5, 6, 7, 8, 10, 14, 16, 28, 29, 31, 32, 33, 36, 37, 38, 40, 41, 45, 46, 47, 48}
 
 // withDialogueCopies appends the dialogue copies of the dialogueSplit
-// inputs ("dialogue_" and the name).
+// inputs ("dialogue_para_" and the name).
 func withDialogueCopies(in []Input) []Input {
 	for _, k := range dialogueSplit {
 		c := in[k]
-		c.Name = "dialogue_" + c.Name
+		c.Name = "dialogue_para_" + c.Name
 		in = append(in, c)
 	}
 	return in
@@ -113,8 +113,8 @@ func (fc *focusCtx) ref(i, ci int) *pronounRef {
 // resolvePronouns gives each narration pronoun of paragraph i its
 // referent: the nearest name before it in the paragraph's narration whose
 // character has the pronoun's gender (or, starting a sentence a few words
-// before, is of unknown gender), else the most salient character of that
-// gender before the paragraph (he, she).
+// before, is of unknown gender), else the paragraph's likely referent of
+// that gender (he, she: see focusCtx).
 func resolvePronouns(s *Story, i int, chars []int, he, she int) []pronounRef {
 	p := &s.Paras[i]
 	var out []pronounRef
@@ -201,7 +201,9 @@ func paraStats(p *Para, chars []int) map[int]*mentionStats {
 
 // focusCandidates lists the candidates for paragraph i: the characters
 // named in it, in the two paragraphs before it and in the next one, the
-// character of a point-of-view heading, the narrator and none.
+// character of a point-of-view heading, and with a focus context the
+// referents of its "he" and "she", its speaker and the speakers of the
+// three paragraphs before it; then the narrator and none.
 func focusCandidates(s *Story, i int, fc *focusCtx) []candidate {
 	out := make([]candidate, 0, 8)
 	add := func(ci int) {
@@ -419,13 +421,16 @@ type focusCtx struct {
 	// title, the most salient of them (see roleReferents).
 	chars [][]int
 	m     []map[int]*mentionStats
-	// he[i] and she[i] are the most salient masculine and feminine
-	// characters before paragraph i (-1 when none): the likely referents
-	// of its "he" and "she".
+	// he[i] and she[i] are the likely referents of paragraph i's "he"
+	// and "she": the most salient masculine and feminine characters
+	// before it, else the story's most named ones (a narrator's name is
+	// never either; -1 when the story has none).
 	he, she []int
-	// speaker[i] is the character who speaks in paragraph i: named next
-	// to a speech verb, a "he said" resolved to he[i], or, in untagged
-	// dialogue, the speaker two paragraphs back (speakers alternate).
+	// speaker[i] is who speaks in paragraph i: a character, the
+	// narrator (narratorSpeaks) or nobody known (-1). See the rules in
+	// focusContext: a name next to a speech verb, "he said" resolved to
+	// he[i], "said I", whoever the line before addressed, the speaker
+	// before the last (turns alternate), the narration's main subject.
 	speaker []int
 	// refs[i] are the referents of paragraph i's narration pronouns,
 	// totals[i] its references summed over characters.
@@ -499,9 +504,9 @@ func focusContext(s *Story) *focusCtx {
 		if sp < 0 {
 			pc := p.Pronouns
 			switch {
-			case pc.SpeakerMasculine > 0 && pc.SpeakerFeminine == 0 && pc.SpeakerFirst == 0:
+			case pc.SpeakerMasculine > 0 && pc.SpeakerFeminine == 0:
 				sp = fc.he[i]
-			case pc.SpeakerFeminine > 0 && pc.SpeakerMasculine == 0 && pc.SpeakerFirst == 0:
+			case pc.SpeakerFeminine > 0 && pc.SpeakerMasculine == 0:
 				sp = fc.she[i]
 			case pc.SpeakerFirst > 0 && pc.SpeakerMasculine == 0 && pc.SpeakerFeminine == 0 && p.Vec.Dense[features.FDialogue] > 0:
 				sp = narratorSpeaks
@@ -522,6 +527,14 @@ func focusContext(s *Story) *focusCtx {
 			// Nobody addresses themselves.
 			if m, ok := st[sp]; ok && m.addressed {
 				sp = -1
+			}
+			if sp == narratorSpeaks {
+				for ci, m := range st {
+					if m.addressed && fc.narratorName[ci] {
+						sp = -1
+						break
+					}
+				}
 			}
 		}
 		if sp >= 0 && fc.narratorName[sp] {

@@ -31,7 +31,7 @@ func TestFocusInputOrder(t *testing.T) {
 		"references", "reference_share", "most_referenced", "resolved_pronouns", "subjects", "subject_share",
 		"narrator_refs", "narrator_share", "narrator_speaks", "addressed", "addressed_before", "resolved_speaker_before", "resolved_speaker_two_before"}
 	for _, k := range dialogueSplit {
-		want = append(want, "dialogue_"+want[k])
+		want = append(want, "dialogue_para_"+want[k])
 	}
 	if len(focusInputs) != len(want) {
 		t.Fatalf("%d focus inputs, want %d", len(focusInputs), len(want))
@@ -185,19 +185,27 @@ func TestNarratorName(t *testing.T) {
 			"I smiled at her, and I said nothing. Mr. Mannion came in; he bowed to me.",
 		)
 	}
-	texts = append(texts, "\"Good night,\" said Basil.", "He left us.")
+	texts = append(texts, "\"Good night,\" said Basil.", "He left us.",
+		"\"Yes,\" said I.", "\"No,\" said Clara.", "\"Why, Basil?\"", // the last line speaks to the narrator
+		"\"Come in,\" he said, and I laughed.")
 	s := storyOf(texts, nil)
 	fc := focusContext(s)
 	basil, mannion := castIndex(s, "Basil"), castIndex(s, "Mannion")
 	if basil < 0 || mannion < 0 || !fc.narratorName[basil] || fc.narratorName[mannion] {
 		t.Fatalf("narrator names %v (Basil %d, Mannion %d)", fc.narratorName, basil, mannion)
 	}
-	n := len(texts)
+	n := len(texts) - 4
 	if fc.speaker[n-2] != narratorSpeaks {
 		t.Errorf("\"said Basil\": speaker %d, want the narrator", fc.speaker[n-2])
 	}
 	if fc.he[n-1] != mannion {
 		t.Errorf("\"He left us\": he is %d, want Mannion (%d)", fc.he[n-1], mannion)
+	}
+	if got := fc.speaker[n+2]; got != -1 {
+		t.Errorf("\"Why, Basil?\": speaker %d; turns say the narrator, but the line speaks to him", got)
+	}
+	if got := fc.speaker[n+3]; got != mannion {
+		t.Errorf("\"'Come in,' he said, and I laughed\": speaker %d, want Mannion (%d)", got, mannion)
 	}
 }
 
