@@ -219,7 +219,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 		}
 		if f.speech {
 			lastSpeech = word
-			if n := len(out); n > 0 && word-out[n-1].Word <= 3 {
+			// A speech tag names its speaker in the narration: in
+			// "…out of this Stefan" She said, Stefan is spoken to.
+			if n := len(out); n > 0 && word-out[n-1].Word <= 3 && !out[n-1].Quoted && !t.Quoted {
 				out[n-1].Speaker = true
 			}
 		}
@@ -231,7 +233,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 		// A role noun within two words after a determiner.
 		if f.role && word-det <= 2 && word > det {
 			if m, ok := roleMention(d, ti, word, f.name, det, detInitial); ok {
-				if word-lastSpeech <= 3 && word > lastSpeech {
+				if word-lastSpeech <= 3 && word > lastSpeech && !t.Quoted {
 					m.Speaker = true
 				}
 				out = append(out, m)
@@ -281,7 +283,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			m.Title, m.Word, m.Initial = cur.Title, cur.Word, cur.Initial
 			span[0] = titleTok
 		}
-		if word-lastSpeech <= 2 && word > lastSpeech {
+		if word-lastSpeech <= 2 && word > lastSpeech && !t.Quoted {
 			m.Speaker = true
 		}
 		out = append(out, m)

@@ -3,6 +3,7 @@ package features
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +53,39 @@ func TestRoleMentions(t *testing.T) {
 			if got[i] != c.want[i] {
 				t.Errorf("%s: mention %d is %+v, want %+v", c.text, i, got[i], c.want[i])
 			}
+		}
+	}
+}
+
+// TestSpeakerTags: a name next to a speech verb in the narration is the
+// speaker; a name inside the quotation next to it is not, whatever its
+// punctuation.
+func TestSpeakerTags(t *testing.T) {
+	a := NewAnalyzer()
+	for _, c := range []struct {
+		text string
+		want map[string]bool
+	}{
+		{`"Come," said Stefan.`, map[string]bool{"Stefan": true}},
+		{`Stefan said, "Go."`, map[string]bool{"Stefan": true}},
+		{`"We're going to get you out of this Stefan" She said.`, map[string]bool{"Stefan": false}},
+		{`"I would have lost you eventually Elena" Stefan said.`, map[string]bool{"Elena": false, "Stefan": true}},
+		{`"Tell Damon I said so."`, map[string]bool{"Damon": false}},
+	} {
+		d := a.Analyze([]byte(c.text), DoubleQuotes)
+		ms, _ := Mentions(&d)
+		got := map[string]bool{}
+		for _, m := range ms {
+			// Other capitalised words ("We're", the "Tell" of "Tell
+			// Damon") are left to the cast to weed out.
+			for name := range c.want {
+				if strings.HasSuffix(m.Name, name) {
+					got[name] = m.Speaker
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: speakers %v, want %v", c.text, got, c.want)
 		}
 	}
 }
