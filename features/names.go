@@ -217,11 +217,12 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 		if !t.Quoted && f.name == "i" && (!initial && word-lastSpeech == 1 || word+1 < len(d.forms) && d.forms[word+1].speech) {
 			pc.SpeakerFirst++
 		}
-		if f.speech {
+		// A speech tag names its speaker in the narration: in "…out of
+		// this Stefan" She said, Stefan is spoken to, and a "said" inside
+		// a quotation tags nobody.
+		if f.speech && !t.Quoted {
 			lastSpeech = word
-			// A speech tag names its speaker in the narration: in
-			// "…out of this Stefan" She said, Stefan is spoken to.
-			if n := len(out); n > 0 && word-out[n-1].Word <= 3 && !out[n-1].Quoted && !t.Quoted {
+			if n := len(out); n > 0 && word-out[n-1].Word <= 3 && !out[n-1].Quoted {
 				out[n-1].Speaker = true
 			}
 		}

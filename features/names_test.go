@@ -71,6 +71,7 @@ func TestSpeakerTags(t *testing.T) {
 		{`"We're going to get you out of this Stefan" She said.`, map[string]bool{"Stefan": false}},
 		{`"I would have lost you eventually Elena" Stefan said.`, map[string]bool{"Elena": false, "Stefan": true}},
 		{`"Tell Damon I said so."`, map[string]bool{"Damon": false}},
+		{`"I said no." Stefan turned away.`, map[string]bool{"Stefan": false}},
 	} {
 		d := a.Analyze([]byte(c.text), DoubleQuotes)
 		ms, _ := Mentions(&d)
