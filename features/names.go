@@ -92,7 +92,10 @@ func init() {
 	for _, w := range strings.Fields(`said says say asked asks replied replies cried cries whispered
 		whispers shouted shouts answered answers exclaimed exclaims called calls muttered mutters told
 		tells added adds continued began murmured murmurs sighed snapped laughed breathed screamed
-		yelled repeated returned rejoined observed remarked demanded inquired saith spake quoth`) {
+		yelled repeated returned rejoined observed remarked demanded inquired saith spake quoth
+		begged pleaded insisted admitted agreed promised warned explained suggested interrupted
+		stammered stuttered mumbled gasped hissed growled groaned sobbed sneered scoffed retorted
+		teased reminded questioned`) {
 		speechVerbs[w] = true
 	}
 	for _, w := range strings.Fields(`baby stranger mother father aunt uncle grandmother grandfather

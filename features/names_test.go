@@ -72,6 +72,7 @@ func TestSpeakerTags(t *testing.T) {
 		{`"I would have lost you eventually Elena" Stefan said.`, map[string]bool{"Elena": false, "Stefan": true}},
 		{`"Tell Damon I said so."`, map[string]bool{"Damon": false}},
 		{`"I said no." Stefan turned away.`, map[string]bool{"Stefan": false}},
+		{`"Please, let me go," Stefan begged.`, map[string]bool{"Stefan": true}},
 	} {
 		d := a.Analyze([]byte(c.text), DoubleQuotes)
 		ms, _ := Mentions(&d)
