@@ -287,7 +287,8 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			m.Title, m.Word, m.Initial = cur.Title, cur.Word, cur.Initial
 			span[0] = titleTok
 		}
-		if word-lastSpeech <= 2 && word > lastSpeech && !t.Quoted {
+		// "said Mrs. Poyser", not "said to John".
+		if m.Word-lastSpeech == 1 && !t.Quoted {
 			m.Speaker = true
 		}
 		out = append(out, m)

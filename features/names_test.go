@@ -73,6 +73,8 @@ func TestSpeakerTags(t *testing.T) {
 		{`"Tell Damon I said so."`, map[string]bool{"Damon": false}},
 		{`"I said no." Stefan turned away.`, map[string]bool{"Stefan": false}},
 		{`"Please, let me go," Stefan begged.`, map[string]bool{"Stefan": true}},
+		{`"Yes," Mary said to John.`, map[string]bool{"Mary": true, "John": false}},
+		{`"Yes," said Mrs. Poyser to her husband.`, map[string]bool{"Poyser": true}},
 	} {
 		d := a.Analyze([]byte(c.text), DoubleQuotes)
 		ms, _ := Mentions(&d)
