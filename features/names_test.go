@@ -57,15 +57,43 @@ func TestRoleMentions(t *testing.T) {
 	}
 }
 
+// flagCase is a text and, for names in it, whether a mention flag is set.
+type flagCase struct {
+	text string
+	want map[string]bool
+}
+
+// checkMentionFlag checks one flag of the mentions of each case's text.
+// Capitalised words the case does not name ("We're", the "Tell" of "Tell
+// Damon") are left to the cast to weed out.
+func checkMentionFlag(t *testing.T, what string, cases []flagCase, flag func(Mention) bool) {
+	t.Helper()
+	a := NewAnalyzer()
+	for _, c := range cases {
+		d := a.Analyze([]byte(c.text), DoubleQuotes)
+		ms, _ := Mentions(&d)
+		got := map[string]bool{}
+		for _, m := range ms {
+			if m.Vocative && m.Speaker {
+				t.Errorf("%s: %s is spoken to, not the speaker", c.text, m.Name)
+			}
+			for name := range c.want {
+				if m.Name == name || strings.HasSuffix(m.Name, " "+name) {
+					got[name] = flag(m)
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %s %v, want %v", c.text, what, got, c.want)
+		}
+	}
+}
+
 // TestSpeakerTags: a name next to a speech verb in the narration is the
 // speaker; a name inside the quotation next to it is not, whatever its
 // punctuation.
 func TestSpeakerTags(t *testing.T) {
-	a := NewAnalyzer()
-	for _, c := range []struct {
-		text string
-		want map[string]bool
-	}{
+	checkMentionFlag(t, "speakers", []flagCase{
 		{`"Come," said Stefan.`, map[string]bool{"Stefan": true}},
 		{`Stefan said, "Go."`, map[string]bool{"Stefan": true}},
 		{`"We're going to get you out of this Stefan" She said.`, map[string]bool{"Stefan": false}},
@@ -75,34 +103,14 @@ func TestSpeakerTags(t *testing.T) {
 		{`"Please, let me go," Stefan begged.`, map[string]bool{"Stefan": true}},
 		{`"Yes," Mary said to John.`, map[string]bool{"Mary": true, "John": false}},
 		{`"Yes," said Mrs. Poyser to her husband.`, map[string]bool{"Poyser": true}},
-	} {
-		d := a.Analyze([]byte(c.text), DoubleQuotes)
-		ms, _ := Mentions(&d)
-		got := map[string]bool{}
-		for _, m := range ms {
-			// Other capitalised words ("We're", the "Tell" of "Tell
-			// Damon") are left to the cast to weed out.
-			for name := range c.want {
-				if strings.HasSuffix(m.Name, name) {
-					got[name] = m.Speaker
-				}
-			}
-		}
-		if !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%s: speakers %v, want %v", c.text, got, c.want)
-		}
-	}
+	}, func(m Mention) bool { return m.Speaker })
 }
 
 // TestVocatives: a name in dialogue set off by commas or quotation marks
 // addresses someone; a name in a sentence of dialogue, in narration or
 // followed by more words does not.
 func TestVocatives(t *testing.T) {
-	a := NewAnalyzer()
-	for _, c := range []struct {
-		text string
-		want map[string]bool
-	}{
+	checkMentionFlag(t, "vocatives", []flagCase{
 		{`"You forget, Capataz, I was not there."`, map[string]bool{"Capataz": true}},
 		{`"Well, Mr. Malone, from all I hear, you do well."`, map[string]bool{"Malone": true}},
 		{`"What's your advice, Joshua?" asked Mr. Irwine.`, map[string]bool{"Joshua": true, "Irwine": false}},
@@ -114,20 +122,7 @@ func TestVocatives(t *testing.T) {
 		{`Well, Joshua, he thought, was late.`, map[string]bool{"Joshua": false}},
 		{`"Thank you, Joshua's father."`, map[string]bool{"Joshua": false}},
 		{`"Be sure of this, Macumazahn," he said.`, map[string]bool{"Macumazahn": true}},
-	} {
-		d := a.Analyze([]byte(c.text), DoubleQuotes)
-		ms, _ := Mentions(&d)
-		got := map[string]bool{}
-		for _, m := range ms {
-			got[m.Name] = m.Vocative
-			if m.Vocative && m.Speaker {
-				t.Errorf("%s: %s is spoken to, not the speaker", c.text, m.Name)
-			}
-		}
-		if !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%s: vocatives %v, want %v", c.text, got, c.want)
-		}
-	}
+	}, func(m Mention) bool { return m.Vocative })
 }
 
 // TestMentionGender: a reflexive or the first "he"/"she" after a
