@@ -1,9 +1,7 @@
 package datasets
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"fmt"
 	"strconv"
 	"sync"
@@ -19,15 +17,12 @@ var firstNamesCSV []byte
 // (MIT): a name is kept when at least 200 births carry it and at least
 // 90 % of them are of one sex (see README.md). It is decoded once.
 var FirstNames = sync.OnceValues(func() (map[string]int, error) {
-	recs, err := csv.NewReader(bytes.NewReader(firstNamesCSV)).ReadAll()
+	recs, err := readDataCSV("first names", firstNamesCSV, []string{"name", "gender", "births"})
 	if err != nil {
-		return nil, fmt.Errorf("datasets: first names: %w", err)
+		return nil, err
 	}
-	if len(recs) == 0 || len(recs[0]) != 3 || recs[0][0] != "name" || recs[0][1] != "gender" || recs[0][2] != "births" {
-		return nil, fmt.Errorf("datasets: first names: header is not name,gender,births")
-	}
-	out := make(map[string]int, len(recs)-1)
-	for i, r := range recs[1:] {
+	out := make(map[string]int, len(recs))
+	for i, r := range recs {
 		if _, err := strconv.Atoi(r[2]); err != nil {
 			return nil, fmt.Errorf("datasets: first names: row %d: births %q", i+2, r[2])
 		}

@@ -1,11 +1,8 @@
 package datasets
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"fmt"
-	"slices"
 	"strconv"
 	"sync"
 )
@@ -25,18 +22,12 @@ var VALexicon = sync.OnceValues(func() (map[string]VA, error) {
 })
 
 func parseVALexicon(b []byte) (map[string]VA, error) {
-	r := csv.NewReader(bytes.NewReader(b))
-	r.Comment = '#'
-	r.FieldsPerRecord = 4
-	recs, err := r.ReadAll()
+	recs, err := readDataCSV("valence-arousal lexicon", b, []string{"stem", "valence", "arousal", "sentences"})
 	if err != nil {
-		return nil, fmt.Errorf("datasets: valence-arousal lexicon: %w", err)
+		return nil, err
 	}
-	if len(recs) == 0 || !slices.Equal(recs[0], []string{"stem", "valence", "arousal", "sentences"}) {
-		return nil, fmt.Errorf("datasets: valence-arousal lexicon: header is not stem,valence,arousal,sentences")
-	}
-	lex := make(map[string]VA, len(recs)-1)
-	for i, rec := range recs[1:] {
+	lex := make(map[string]VA, len(recs))
+	for i, rec := range recs {
 		v, errV := strconv.ParseFloat(rec[1], 64)
 		a, errA := strconv.ParseFloat(rec[2], 64)
 		if errV != nil || errA != nil || !(v >= 1 && v <= 5) || !(a >= 1 && a <= 5) {

@@ -597,7 +597,7 @@ func mainSubject(fc *focusCtx, j int) int {
 // Challenger and Professor Summerlee in the story) is the most salient of
 // them (sal) when one is salient, else the role's own character.
 func roleReferents(s *Story, p *Para, sal []float64) []int {
-	chars := p.chars
+	chars, cloned := p.chars, false
 	for k, ci := range p.chars {
 		if ci < 0 || len(s.cast.bearers[ci]) == 0 {
 			continue
@@ -611,8 +611,8 @@ func roleReferents(s *Story, p *Para, sal []float64) []int {
 		if best < 0 {
 			continue
 		}
-		if &chars[0] == &p.chars[0] {
-			chars = slices.Clone(p.chars)
+		if !cloned {
+			chars, cloned = slices.Clone(p.chars), true
 		}
 		chars[k] = best
 	}

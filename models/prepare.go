@@ -17,7 +17,7 @@ type Para struct {
 	POVHint string
 	// narration pronoun counts, for story-level rates
 	narrWords, narrFirst, narrSecond, narrThird float64
-	// lex are the paragraph's tone lexicon values (appendLexicon),
+	// lex are the paragraph's tone lexicon values (appendLexiconOf),
 	// looked up once for the paragraph and its story's mean.
 	lex [lexiconLen]float64
 }

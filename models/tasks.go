@@ -94,21 +94,21 @@ var shiftBins = [toneShifted][]float64{
 	{-0.031, -0.018, -0.01, -0.0015, 0.0077, 0.018, 0.038},
 }
 
-// toneShiftOf picks the shifted inputs out of a paragraph's tone inputs:
-// VADER valence (the first), the six GoEmotions associations and the
-// EmoBank means of valence and arousal (after the sixteen style inputs).
-func toneShiftOf(v []float64) [toneShifted]float64 {
-	return [toneShifted]float64{v[0], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23]}
+// toneShiftOf is what a paragraph's story-relative inputs compare:
+// its VADER valence, the six GoEmotions associations and the EmoBank
+// means of valence and arousal (the first eight lexicon values).
+func toneShiftOf(p *Para) [toneShifted]float64 {
+	var v [toneShifted]float64
+	v[0] = p.Vec.Dense[features.FValence]
+	copy(v[1:], p.lex[:toneShifted-1])
+	return v
 }
 
-// toneBase averages the shifted inputs over a story's paragraphs.
+// toneBase averages toneShiftOf over a story's paragraphs.
 func toneBase(paras []Para) [toneShifted]float64 {
 	var sum, n [toneShifted]float64
-	var buf []float64
 	for i := range paras {
-		buf = append(append(buf[:0], paras[i].Vec.Dense[features.FValence]), paras[i].lex[:]...)
-		v := [toneShifted]float64{buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7], buf[8]}
-		for k, x := range v {
+		for k, x := range toneShiftOf(&paras[i]) {
 			if !math.IsNaN(x) {
 				sum[k] += x
 				n[k]++
@@ -148,7 +148,7 @@ func toneValues(dst []float64, s *Story, i int) []float64 {
 		d[features.FMeanSentence], d[features.FSemicolon],
 		prev, next)
 	dst = append(dst, s.Paras[i].lex[:]...)
-	for k, x := range toneShiftOf(dst) {
+	for k, x := range toneShiftOf(&s.Paras[i]) {
 		dst = append(dst, x-s.toneBase[k])
 	}
 	return dst
@@ -210,27 +210,15 @@ func init() {
 	})
 }
 
-// lexiconLen is how many values appendLexicon appends.
+// lexiconLen is how many values appendLexiconOf appends.
 const lexiconLen = 11
 
-// appendLexicon appends the mean GoEmotions association of the stems
-// with each tone, then the mean EmoBank valence and arousal of the stems,
-// the lowest and highest valence and the highest arousal (NaN where no
-// stem is in the lexicon).
-func appendLexicon(dst []float64, stems []string) []float64 {
-	lex := stemLexicon()
-	idx := make([]int32, len(stems))
-	for i, st := range stems {
-		idx[i] = -1
-		if k, ok := lex.index[st]; ok {
-			idx[i] = k
-		}
-	}
-	return appendLexiconOf(dst, idx)
-}
-
-// appendLexiconOf is appendLexicon for stems given by their lexicon
-// index (-1: not in the lexicon), as Doc.StemIndexes gives them.
+// appendLexiconOf appends the mean GoEmotions association of a
+// paragraph's stems with each tone, then the mean EmoBank valence and
+// arousal of the stems, the lowest and highest valence and the highest
+// arousal (NaN where no stem is in the lexicon). The stems are given by
+// their lexicon index (-1: not in the lexicon), as Doc.StemIndexes gives
+// them.
 func appendLexiconOf(dst []float64, idx []int32) []float64 {
 	entries := stemLexicon().entries
 	var sum [6]float64

@@ -186,3 +186,16 @@ func inputNames(ins []Input) []string {
 	}
 	return out
 }
+
+// appendLexicon is appendLexiconOf for stems given as strings.
+func appendLexicon(dst []float64, stems []string) []float64 {
+	lex := stemLexicon()
+	idx := make([]int32, len(stems))
+	for i, st := range stems {
+		idx[i] = -1
+		if k, ok := lex.index[st]; ok {
+			idx[i] = k
+		}
+	}
+	return appendLexiconOf(dst, idx)
+}
