@@ -1,6 +1,7 @@
 package features
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -31,6 +32,8 @@ type wordInfo struct {
 	speech, roleDet, role bool
 	// stemIdx is the stem's index from the stem indexer, or -1.
 	stemIdx int32
+	// col is the stem's column in the Analyzer's vocabulary, or -1.
+	col int32
 }
 
 // stemIndexer, when set by SetStemIndexer, numbers the stems a caller
@@ -51,8 +54,14 @@ func SetStemIndexer(f func(stem string) int32) { stemIndexer = f }
 // word. An Analyzer is not safe for concurrent use: give each goroutine its
 // own.
 type Analyzer struct {
-	words  map[string]*wordInfo
+	words map[string]*wordInfo
+	// recent is a direct-mapped cache in front of words, indexed by a
+	// hash of the lower-cased form: the common words of a text hit it
+	// and skip the map, whose probes miss the processor's caches once a
+	// corpus has made it large.
+	recent *[recentSize]*wordInfo
 	buf    []byte
+	vocab  *Vocabulary
 	tokens []Token
 	forms  []*wordInfo
 	lex    map[string]float64
@@ -62,6 +71,9 @@ type Analyzer struct {
 // stays bounded on any corpus.
 const maxMemo = 1 << 19
 
+// recentSize is the number of slots of Analyzer.recent, a power of two.
+const recentSize = 1 << 13
+
 // vaderLexicon is the VADER sentiment lexicon (Hutto & Gilbert, 2014, MIT
 // licence), as shipped by github.com/jonreiter/govader, decoded once.
 var vaderLexicon = sync.OnceValue(func() map[string]float64 {
@@ -70,11 +82,29 @@ var vaderLexicon = sync.OnceValue(func() map[string]float64 {
 
 // NewAnalyzer returns an Analyzer with an empty memo.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{words: make(map[string]*wordInfo, 1<<12), lex: vaderLexicon()}
+	return &Analyzer{words: make(map[string]*wordInfo, 1<<12), recent: new([recentSize]*wordInfo), lex: vaderLexicon()}
 }
+
+// SetVocabulary binds the Analyzer to a vocabulary: each word it looks
+// up from now on carries its stem's column in v, so that Doc.Bag costs
+// nothing more, and its Docs give no Stems (Vectorize leaves them out).
+// A nil v unbinds it. Changing the vocabulary empties the memo.
+func (a *Analyzer) SetVocabulary(v *Vocabulary) {
+	if v == a.vocab {
+		return
+	}
+	a.vocab = v
+	clear(a.words)
+	clear(a.recent[:])
+}
+
+// Vocabulary is the vocabulary the Analyzer is bound to, or nil.
+func (a *Analyzer) Vocabulary() *Vocabulary { return a.vocab }
 
 // Doc is one analysed paragraph.
 type Doc struct {
+	// Vocab is the vocabulary of the Analyzer that made the Doc, or nil.
+	Vocab  *Vocabulary
 	Text   []byte
 	Tokens []Token // owned by the Analyzer until its next Analyze call
 	// Forms holds, for each Word token in order, its memoised word info.
@@ -93,6 +123,20 @@ func (d *Doc) StemIndexes(dst []int32) []int32 {
 		dst = append(dst, f.stemIdx)
 	}
 	return dst
+}
+
+// Bag appends to dst the sorted, distinct columns of the Doc's stems in
+// its vocabulary (see Analyzer.SetVocabulary); without one, none.
+func (d *Doc) Bag(dst []int) []int {
+	start := len(dst)
+	for _, f := range d.forms {
+		if f.col >= 0 {
+			dst = append(dst, int(f.col))
+		}
+	}
+	tail := dst[start:]
+	slices.Sort(tail)
+	return append(dst[:start], slices.Compact(tail)...)
 }
 
 // Stems returns the Snowball stems of the Doc's words, in order. Stop
@@ -118,7 +162,7 @@ func (d *Doc) DialogueShare() float64 {
 func (a *Analyzer) Analyze(text []byte, style QuoteStyle) Doc {
 	var open bool
 	a.tokens, open = Tokenize(a.tokens[:0], text, style)
-	d := Doc{Text: text, Tokens: a.tokens, OpenAtEnd: open, forms: a.forms[:0]}
+	d := Doc{Vocab: a.vocab, Text: text, Tokens: a.tokens, OpenAtEnd: open, forms: a.forms[:0]}
 	for _, t := range a.tokens {
 		if t.Kind != Word && t.Kind != Number {
 			continue
@@ -137,6 +181,7 @@ func (a *Analyzer) Analyze(text []byte, style QuoteStyle) Doc {
 // the typographic apostrophe to a straight one.
 func (a *Analyzer) lookup(w []byte) *wordInfo {
 	a.buf = a.buf[:0]
+	h := uint32(2166136261) // FNV-1a over the normalised bytes
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
@@ -147,30 +192,46 @@ func (a *Analyzer) lookup(w []byte) *wordInfo {
 			i += 2
 		case c >= 0x80:
 			// Non-ASCII: lower-case the rest through strings.ToLower.
-			a.buf = append(a.buf, strings.ToLower(strings.ReplaceAll(string(w[i:]), "\u2019", "'"))...)
+			rest := strings.ToLower(strings.ReplaceAll(string(w[i:]), "\u2019", "'"))
+			for j := 0; j < len(rest); j++ {
+				h = (h ^ uint32(rest[j])) * 16777619
+			}
+			a.buf = append(a.buf, rest...)
 			i = len(w)
 			continue
 		}
+		h = (h ^ uint32(c)) * 16777619
 		a.buf = append(a.buf, c)
 	}
-	if info, ok := a.words[string(a.buf)]; ok {
+	slot := &a.recent[h&(recentSize-1)]
+	if info := *slot; info != nil && info.name == string(a.buf) {
 		return info
 	}
-	if len(a.words) >= maxMemo {
-		clear(a.words)
+	info, ok := a.words[string(a.buf)]
+	if !ok {
+		if len(a.words) >= maxMemo {
+			clear(a.words)
+			clear(a.recent[:])
+		}
+		key := string(a.buf)
+		info = newWordInfo(key, a.lex, a.vocab)
+		a.words[key] = info
 	}
-	key := string(a.buf)
-	info := newWordInfo(key, a.lex)
-	a.words[key] = info
+	*slot = info
 	return info
 }
 
-func newWordInfo(w string, lex map[string]float64) *wordInfo {
+func newWordInfo(w string, lex map[string]float64, vocab *Vocabulary) *wordInfo {
 	info := &wordInfo{name: w, valence: lex[w], person: personOf(w), negator: negators[w] || strings.HasSuffix(w, "n't")}
 	info.tense = tenseOf(w)
 	info.speech, info.roleDet, info.role = speechVerbs[w], roleDeterminers[w], roleNouns[strings.TrimSuffix(w, "'s")]
 	info.stem = english.Stem(w, false)
-	info.stemIdx = -1
+	info.stemIdx, info.col = -1, -1
+	if vocab != nil {
+		if k, ok := vocab.index[info.stem]; ok {
+			info.col = int32(k)
+		}
+	}
 	if stemIndexer != nil {
 		info.stemIdx = stemIndexer(info.stem)
 	}

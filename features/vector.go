@@ -86,10 +86,14 @@ type Vector struct {
 }
 
 // Vectorize computes the features of an analysed paragraph.
-// It is deterministic: the same text always gives the same vector.
+// It is deterministic: the same text always gives the same vector. The
+// Stems are left out when the Doc comes from an Analyzer bound to a
+// vocabulary: Doc.Bag gives the ones that count.
 func Vectorize(d *Doc) Vector {
 	var v Vector
-	v.Stems = d.Stems()
+	if d.Vocab == nil {
+		v.Stems = d.Stems()
+	}
 	dense := &v.Dense
 	var narr, dlg, narrP [4]float64
 	var narrWords, dlgWords float64

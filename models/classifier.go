@@ -38,6 +38,8 @@ type Classifier struct {
 	// priors are the training classes' shares, in Scorer.Classes order
 	// (kept while cross-validating, not saved).
 	priors []float64
+	// folded is the scorer folded over the encoder (set by fold).
+	folded *folded
 }
 
 // toneRadius is how many paragraphs on each side of a paragraph its tone
@@ -258,7 +260,7 @@ func trainClassifier(task string, d *Data, stories []int, l Learner) (*Classifie
 	if err != nil {
 		return nil, err
 	}
-	c := &Classifier{Task: task, Learner: l.String(), Encoder: e, Scorer: lin, Temperature: 1}
+	c := &Classifier{Task: task, Learner: l.String(), Encoder: e, Scorer: lin, Temperature: 1, folded: fold(e, lin)}
 	c.priors = make([]float64, len(lin.Classes))
 	for _, r := range rows {
 		if k := slices.Index(lin.Classes, r.Class); k >= 0 {
@@ -285,8 +287,18 @@ type scratch struct {
 func (c *Classifier) scoresPara(sc *scratch, s *Story, i int) []float64 {
 	var stems []string
 	sc.vals, stems = paraInputs(c.Task, sc.vals, s, i)
-	sc.cols = c.Encoder.Encode(sc.cols, sc.vals, stems)
-	sc.scores = c.Scorer.Scores(sc.scores, sc.cols)
+	sc.cols = sc.cols[:0]
+	if len(c.Encoder.Stems) > 0 {
+		if p := &s.Paras[i]; p.vocab != nil {
+			if p.vocab != c.Encoder.vocab {
+				panic("models: a paragraph analysed for one model's vocabulary scored by another's")
+			}
+			sc.cols = append(sc.cols, p.bag...)
+		} else {
+			sc.cols = c.Encoder.vocab.Bag(sc.cols, stems)
+		}
+	}
+	sc.scores = c.scores(sc.scores, sc.vals, sc.cols)
 	return sc.scores
 }
 
@@ -303,8 +315,7 @@ func (c *Classifier) focusScores(sc *scratch, s *Story, i int, stats *focusCtx) 
 	odds := make([]float64, len(cands))
 	for k, cand := range cands {
 		sc.vals = focusValues(sc.vals, s, i, cand, stats)
-		sc.cols = c.Encoder.Encode(sc.cols, sc.vals, nil)
-		sc.scores = c.Scorer.Scores(sc.scores, sc.cols)
+		sc.scores = c.scores(sc.scores, sc.vals, nil)
 		odds[k] = sc.scores[yes] - logSumExcept(sc.scores, yes)
 	}
 	return cands, odds

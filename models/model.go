@@ -222,6 +222,7 @@ func Decode(name string, b []byte) (*Model, error) {
 		if err := c.Scorer.Validate(c.Encoder.Len()); err != nil {
 			return nil, fmt.Errorf("%s: %w: %s classifier: %v", name, ErrBadModel, t, err)
 		}
+		c.folded = fold(c.Encoder, c.Scorer)
 		if t == "pov" || t == "focus" {
 			want := map[string][]string{"pov": {"first", "second", "third"}, "focus": {"no", "yes"}}[t]
 			for _, cl := range c.Scorer.Classes {

@@ -20,6 +20,11 @@ type Para struct {
 	// lex are the paragraph's tone lexicon values (appendLexiconOf),
 	// looked up once for the paragraph and its story's mean.
 	lex [lexiconLen]float64
+	// bag holds the columns of the paragraph's stems in vocab, the
+	// vocabulary of the Analyzer that read it (see Model.Analyse), when
+	// it had one; Vec.Stems is then nil.
+	bag   []int
+	vocab *features.Vocabulary
 }
 
 // Story is a story's paragraphs in order, with story-level context.
@@ -50,6 +55,9 @@ func newPara(d *features.Doc, povHint string) Para {
 	p.narrThird = p.Vec.Dense[features.FNarrThird] * narr
 	var buf [256]int32
 	appendLexiconOf(p.lex[:0], d.StemIndexes(buf[:0]))
+	if d.Vocab != nil {
+		p.bag, p.vocab = d.Bag(nil), d.Vocab
+	}
 	return p
 }
 
@@ -101,6 +109,19 @@ func Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Parag
 		known = st.Meta.Characters
 	}
 	return NewStory(st.Name, paras, known), rows
+}
+
+// Analyse analyses a story for the model: it binds the Analyzer to the
+// vocabulary of the model's tone classifier (features.Analyzer.
+// SetVocabulary), so that each paragraph keeps the columns of its stems
+// rather than the stems. Such a story can be labelled by this model only.
+func (m *Model) Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Paragraph) {
+	var v *features.Vocabulary
+	if m.Tone != nil && len(m.Tone.Encoder.Stems) > 0 {
+		v = m.Tone.Encoder.vocab
+	}
+	a.SetVocabulary(v)
+	return Analyse(a, st)
 }
 
 // StoryFromLabelled builds a Story from labelled dataset rows (in story

@@ -14,7 +14,6 @@ import (
 	"github.com/gocarina/gocsv"
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
-	"github.com/storylens/storylens/models"
 	"github.com/storylens/storylens/report"
 )
 
@@ -109,7 +108,7 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	tones, idx := toneOrder(m.ToneClasses())
 	var results []report.StoryResult
 	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) (report.StoryResult, error) {
-		st, rows := models.Analyse(a, s)
+		st, rows := m.Analyse(a, s)
 		labels := m.Label(st)
 		rs := report.Story{Name: s.Name}
 		for i, l := range labels {

@@ -70,7 +70,16 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 		return err
 	}
 	label := func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, *models.Story) {
-		st, rows := models.Analyse(a, s)
+		// The feature columns include every stem, which an Analyzer
+		// bound to the model's vocabulary does not keep.
+		var st *models.Story
+		var rows []datasets.Paragraph
+		if o.features {
+			a.SetVocabulary(nil)
+			st, rows = models.Analyse(a, s)
+		} else {
+			st, rows = m.Analyse(a, s)
+		}
 		return records(rows, m.Label(st)), st
 	}
 	switch {

@@ -62,7 +62,7 @@ func withConf(label string, c datasets.Share) string {
 
 // labelStory analyses and labels one story.
 func labelStory(m *models.Model, s *datasets.Story, a *features.Analyzer) []datasets.Record {
-	st, rows := models.Analyse(a, s)
+	st, rows := m.Analyse(a, s)
 	return records(rows, m.Label(st))
 }
 

@@ -1,0 +1,64 @@
+package models
+
+import (
+	"math"
+	"testing"
+
+	"github.com/storylens/storylens/datasets"
+	"github.com/storylens/storylens/features"
+	"github.com/storylens/storylens/seeds"
+)
+
+// TestFoldedScoresAgree checks that the default model's folded scorers
+// give, paragraph by paragraph and candidate by candidate, the scores of
+// the encoder's binary columns summed by the scorer.
+func TestFoldedScoresAgree(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := features.NewAnalyzer()
+	checked := 0
+	for _, name := range seeds.Names() {
+		f, _ := seeds.FS.Open(name)
+		s, err := datasets.ReadFrom(name, datasets.StoryName(name), f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, _ := Analyse(a, s)
+		stats := focusContext(st)
+		for _, task := range m.Tasks() {
+			c := m.Classifier(task)
+			if c.folded == nil {
+				t.Fatalf("%s: the decoded classifier is not folded", task)
+			}
+			for i := range st.Paras {
+				var rows [][]float64
+				var stems []string
+				if task == "focus" {
+					for _, cand := range focusCandidates(st, i, stats) {
+						rows = append(rows, focusValues(nil, st, i, cand, stats))
+					}
+				} else {
+					var v []float64
+					v, stems = paraInputs(task, nil, st, i)
+					rows = append(rows, v)
+				}
+				for _, v := range rows {
+					got := c.scores(nil, v, c.Encoder.vocab.Bag(nil, stems))
+					want := c.Scorer.Scores(nil, c.Encoder.Encode(nil, v, stems))
+					for k := range want {
+						if math.Abs(got[k]-want[k]) > 1e-9*math.Max(1, math.Abs(want[k])) {
+							t.Fatalf("%s %s paragraph %d: folded scores %v, encoded %v", name, task, i+1, got, want)
+						}
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 300 {
+		t.Errorf("only %d rows checked", checked)
+	}
+}
