@@ -62,3 +62,34 @@ func TestFoldedScoresAgree(t *testing.T) {
 		t.Errorf("only %d rows checked", checked)
 	}
 }
+
+// TestModelAnalyseLabelsAlike checks that a story analysed for the model
+// (its tone stems bagged as they are read) gets the labels of one
+// analysed with every stem kept, and keeps no stems.
+func TestModelAnalyseLabelsAlike(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, bound := features.NewAnalyzer(), features.NewAnalyzer()
+	for _, name := range seeds.Names() {
+		f, _ := seeds.FS.Open(name)
+		s, err := datasets.ReadFrom(name, datasets.StoryName(name), f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		st1, _ := Analyse(plain, s)
+		st2, _ := m.Analyse(bound, s)
+		want, got := m.Label(st1), m.Label(st2)
+		for i := range want {
+			if st2.Paras[i].Vec.Stems != nil {
+				t.Fatalf("%s paragraph %d: stems kept", name, i+1)
+			}
+			w, g := want[i], got[i]
+			if w.POV != g.POV || w.Tone != g.Tone || w.Focus != g.Focus {
+				t.Errorf("%s paragraph %d: %+v, want %+v", name, i+1, g, w)
+			}
+		}
+	}
+}
