@@ -1,6 +1,7 @@
 package features
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -126,17 +127,33 @@ func (d *Doc) StemIndexes(dst []int32) []int32 {
 }
 
 // Bag appends to dst the sorted, distinct columns of the Doc's stems in
-// its vocabulary (see Analyzer.SetVocabulary); without one, none.
+// its vocabulary (see Analyzer.SetVocabulary); without one, none. dst is
+// grown once, to its final length.
 func (d *Doc) Bag(dst []int) []int {
-	start := len(dst)
+	if d.Vocab == nil {
+		return dst
+	}
+	var small [8]uint64
+	seen := small[:]
+	if n := (len(d.Vocab.Stems) + 63) / 64; n > len(small) {
+		seen = make([]uint64, n)
+	}
 	for _, f := range d.forms {
 		if f.col >= 0 {
-			dst = append(dst, int(f.col))
+			seen[f.col>>6] |= 1 << (f.col & 63)
 		}
 	}
-	tail := dst[start:]
-	slices.Sort(tail)
-	return append(dst[:start], slices.Compact(tail)...)
+	n := 0
+	for _, w := range seen {
+		n += bits.OnesCount64(w)
+	}
+	dst = slices.Grow(dst, n)
+	for i, w := range seen {
+		for ; w != 0; w &= w - 1 {
+			dst = append(dst, i*64+bits.TrailingZeros64(w))
+		}
+	}
+	return dst
 }
 
 // Stems returns the Snowball stems of the Doc's words, in order. Stop

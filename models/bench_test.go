@@ -41,7 +41,7 @@ func BenchmarkLabelCorpus(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, s := range stories {
-			st, _ := Analyse(a, s)
+			st, _ := m.Analyse(a, s)
 			m.Label(st)
 		}
 	}

@@ -62,7 +62,7 @@ func withDialogueCopies(in []Input) []Input {
 // many of its sentences ci is the subject (its name or a resolved
 // "he"/"she" starting the sentence).
 func references(fc *focusCtx, i, ci int) (refs, subjects int) {
-	if m, ok := fc.m[i][ci]; ok {
+	if m, ok := fc.m[i].get(ci); ok {
 		refs, subjects = m.total, m.subjects
 	}
 	if r := fc.ref(i, ci); r != nil {
@@ -84,11 +84,11 @@ func paragraphTotals(fc *focusCtx, i int) refTotals {
 		t.most = max(t.most, r)
 		t.subjects += sj
 	}
-	for ci := range fc.m[i] {
-		count(ci)
+	for _, c := range fc.m[i] {
+		count(c.char)
 	}
 	for _, r := range fc.refs[i] {
-		if _, ok := fc.m[i][r.char]; !ok {
+		if _, ok := fc.m[i].get(r.char); !ok {
 			count(r.char)
 		}
 	}
@@ -162,19 +162,40 @@ type mentionStats struct {
 	possessive                 int
 }
 
+// charStats is one character's mention statistics in a paragraph.
+type charStats struct {
+	char int
+	mentionStats
+}
+
+// paraChars are a paragraph's mention statistics by character, in the
+// order of their first mention (a paragraph names few characters, so a
+// scan beats a map).
+type paraChars []charStats
+
+// get returns character ci's statistics, if the paragraph names it.
+func (pc paraChars) get(ci int) (*mentionStats, bool) {
+	for k := range pc {
+		if pc[k].char == ci {
+			return &pc[k].mentionStats, true
+		}
+	}
+	return nil, false
+}
+
 // paraStats counts paragraph p's mentions by character; chars[k] is the
 // character of its mention k.
-func paraStats(p *Para, chars []int) map[int]*mentionStats {
-	st := map[int]*mentionStats{}
+func paraStats(p *Para, chars []int) paraChars {
+	var st paraChars
 	for mi, m := range p.Mentions {
 		ci := chars[mi]
 		if ci < 0 {
 			continue
 		}
-		s, ok := st[ci]
+		s, ok := st.get(ci)
 		if !ok {
-			s = &mentionStats{firstAt: mi}
-			st[ci] = s
+			st = append(st, charStats{char: ci, mentionStats: mentionStats{firstAt: mi}})
+			s = &st[len(st)-1].mentionStats
 		}
 		s.total++
 		if m.Quoted {
@@ -272,7 +293,7 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 		if j < 0 || j >= len(stats) {
 			return 0
 		}
-		if m, ok := stats[j][ci]; ok {
+		if m, ok := stats[j].get(ci); ok {
 			return float64(m.total)
 		}
 		return 0
@@ -281,7 +302,7 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 	case cand.char >= 0:
 		ci := cand.char
 		dst[0] = 1
-		if m, ok := stats[i][ci]; ok {
+		if m, ok := stats[i].get(ci); ok {
 			dst[3], dst[4], dst[5] = float64(m.total), float64(m.narration), float64(m.dialogue)
 			dst[6] = b2f(m.firstAt == firstMentionIndex(stats[i]))
 			dst[7], dst[8] = b2f(m.subject), b2f(m.speaker)
@@ -291,7 +312,7 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 		}
 		dst[10], dst[11], dst[12] = cnt(i-1, ci), cnt(i-2, ci), cnt(i+1, ci)
 		for j := i - 1; j >= max(0, i-10); j-- {
-			if _, ok := stats[j][ci]; ok {
+			if _, ok := stats[j].get(ci); ok {
 				dst[13] = float64(i - j)
 				break
 			}
@@ -311,7 +332,7 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 			if j < 0 {
 				return 0
 			}
-			if m, ok := stats[j][ci]; ok && m.speaker {
+			if m, ok := stats[j].get(ci); ok && m.speaker {
 				return 1
 			}
 			return 0
@@ -339,7 +360,7 @@ func focusValues(dst []float64, s *Story, i int, cand candidate, fc *focusCtx) [
 			if j < 0 {
 				return 0
 			}
-			m, ok := stats[j][ci]
+			m, ok := stats[j].get(ci)
 			return b2f(ok && m.addressed)
 		}
 		dst[45], dst[46] = addressed(i), addressed(i-1)
@@ -380,12 +401,11 @@ func share(n, total int) float64 {
 	return float64(n) / float64(total)
 }
 
-func firstMentionIndex(st map[int]*mentionStats) int {
-	best := math.MaxInt
-	for _, m := range st {
-		best = min(best, m.firstAt)
+func firstMentionIndex(st paraChars) int {
+	if len(st) == 0 {
+		return math.MaxInt
 	}
-	return best
+	return st[0].firstAt
 }
 
 func b2f(b bool) float64 {
@@ -420,7 +440,7 @@ type focusCtx struct {
 	// the cast's, or for a role noun that several characters bear as a
 	// title, the most salient of them (see roleReferents).
 	chars [][]int
-	m     []map[int]*mentionStats
+	m     []paraChars
 	// he[i] and she[i] are the likely referents of paragraph i's "he"
 	// and "she": the most salient masculine and feminine characters
 	// before it, else the story's most named ones (a narrator's name is
@@ -453,7 +473,7 @@ const salienceDecay = 0.5
 // resolves its pronouns and speaker.
 func focusContext(s *Story) *focusCtx {
 	n := len(s.Paras)
-	fc := &focusCtx{m: make([]map[int]*mentionStats, n), he: make([]int, n), she: make([]int, n),
+	fc := &focusCtx{m: make([]paraChars, n), he: make([]int, n), she: make([]int, n),
 		speaker: make([]int, n), refs: make([][]pronounRef, n), totals: make([]refTotals, n),
 		chars: make([][]int, n)}
 	fc.narratorName = narratorNames(s)
@@ -496,9 +516,11 @@ func focusContext(s *Story) *focusCtx {
 		fc.refs[i] = resolvePronouns(s, i, fc.chars[i], fc.he[i], fc.she[i])
 		fc.totals[i] = paragraphTotals(fc, i)
 		sp := -1
-		for ci, m := range st {
-			if m.speaker && (sp < 0 || m.firstAt < st[sp].firstAt) {
-				sp = ci
+		// The first named speaker (st is in first-mention order).
+		for _, m := range st {
+			if m.speaker {
+				sp = m.char
+				break
 			}
 		}
 		if sp < 0 {
@@ -525,12 +547,12 @@ func focusContext(s *Story) *focusCtx {
 				}
 			}
 			// Nobody addresses themselves.
-			if m, ok := st[sp]; ok && m.addressed {
+			if m, ok := st.get(sp); ok && m.addressed {
 				sp = -1
 			}
 			if sp == narratorSpeaks {
-				for ci, m := range st {
-					if m.addressed && fc.narratorName[ci] {
+				for _, m := range st {
+					if m.addressed && fc.narratorName[m.char] {
 						sp = -1
 						break
 					}
@@ -544,8 +566,8 @@ func focusContext(s *Story) *focusCtx {
 		for ci := range sal {
 			sal[ci] *= salienceDecay
 		}
-		for ci, m := range st {
-			sal[ci] += float64(m.narration) + 0.3*float64(m.dialogue) + b2f(m.subject) + b2f(m.speaker)
+		for _, m := range st {
+			sal[m.char] += float64(m.narration) + 0.3*float64(m.dialogue) + b2f(m.subject) + b2f(m.speaker)
 		}
 		if sp >= 0 {
 			sal[sp] += 0.5
@@ -578,11 +600,11 @@ func mainSubject(fc *focusCtx, j int) int {
 			tie = true
 		}
 	}
-	for ci := range fc.m[j] {
-		consider(ci)
+	for _, c := range fc.m[j] {
+		consider(c.char)
 	}
 	for _, r := range fc.refs[j] {
-		if _, ok := fc.m[j][r.char]; !ok {
+		if _, ok := fc.m[j].get(r.char); !ok {
 			consider(r.char)
 		}
 	}
@@ -672,14 +694,14 @@ func (fc *focusCtx) otherSpeaker(i int) int {
 
 // addressee is the one character a paragraph's dialogue addresses by
 // name, or -1.
-func addressee(st map[int]*mentionStats) int {
+func addressee(st paraChars) int {
 	a := -1
-	for ci, m := range st {
+	for _, m := range st {
 		if m.addressed {
 			if a >= 0 {
 				return -1
 			}
-			a = ci
+			a = m.char
 		}
 	}
 	return a
@@ -687,11 +709,11 @@ func addressee(st map[int]*mentionStats) int {
 
 // mostFrequentName is the focus baseline: the character named most often
 // in the paragraph (the first named on ties), or none.
-func mostFrequentName(s *Story, stats map[int]*mentionStats) candidate {
+func mostFrequentName(s *Story, stats paraChars) candidate {
 	best, bestN, bestAt := -1, 0, 0
-	for ci, m := range stats {
+	for _, m := range stats {
 		if m.total > bestN || m.total == bestN && m.firstAt < bestAt {
-			best, bestN, bestAt = ci, m.total, m.firstAt
+			best, bestN, bestAt = m.char, m.total, m.firstAt
 		}
 	}
 	if best < 0 {

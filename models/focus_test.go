@@ -232,7 +232,7 @@ func TestRoleReferents(t *testing.T) {
 		t.Fatalf("cast: Challenger %d, Summerlee %d, Professor %d", challenger, summerlee, professor)
 	}
 	for _, c := range []struct{ para, want int }{{4, challenger}, {6, summerlee}, {len(texts) - 1, professor}} {
-		if _, ok := fc.m[c.para][c.want]; !ok {
+		if _, ok := fc.m[c.para].get(c.want); !ok {
 			t.Errorf("paragraph %d: \"the Professor\" is not %s (mentions %v)", c.para+1, s.cast.chars[c.want].Label, fc.m[c.para])
 		}
 	}
