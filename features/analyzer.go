@@ -60,7 +60,7 @@ type Analyzer struct {
 	// hash of the lower-cased form: the common words of a text hit it
 	// and skip the map, whose probes miss the processor's caches once a
 	// corpus has made it large.
-	recent *[recentSize]*wordInfo
+	recent *[recentSize]recentWord
 	buf    []byte
 	vocab  *Vocabulary
 	tokens []Token
@@ -75,6 +75,15 @@ const maxMemo = 1 << 19
 // recentSize is the number of slots of Analyzer.recent, a power of two.
 const recentSize = 1 << 13
 
+// recentWord is a slot of Analyzer.recent: a word form of up to 15
+// bytes, kept in the slot so that a hit reads no other memory, and its
+// info.
+type recentWord struct {
+	n    uint8
+	form [15]byte
+	info *wordInfo
+}
+
 // vaderLexicon is the VADER sentiment lexicon (Hutto & Gilbert, 2014, MIT
 // licence), as shipped by github.com/jonreiter/govader, decoded once.
 var vaderLexicon = sync.OnceValue(func() map[string]float64 {
@@ -83,7 +92,7 @@ var vaderLexicon = sync.OnceValue(func() map[string]float64 {
 
 // NewAnalyzer returns an Analyzer with an empty memo.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{words: make(map[string]*wordInfo, 1<<12), recent: new([recentSize]*wordInfo), lex: vaderLexicon()}
+	return &Analyzer{words: make(map[string]*wordInfo, 1<<12), recent: new([recentSize]recentWord), lex: vaderLexicon()}
 }
 
 // SetVocabulary binds the Analyzer to a vocabulary: each word it looks
@@ -221,8 +230,8 @@ func (a *Analyzer) lookup(w []byte) *wordInfo {
 		a.buf = append(a.buf, c)
 	}
 	slot := &a.recent[h&(recentSize-1)]
-	if info := *slot; info != nil && info.name == string(a.buf) {
-		return info
+	if int(slot.n) == len(a.buf) && string(slot.form[:slot.n]) == string(a.buf) && slot.info != nil {
+		return slot.info
 	}
 	info, ok := a.words[string(a.buf)]
 	if !ok {
@@ -234,7 +243,10 @@ func (a *Analyzer) lookup(w []byte) *wordInfo {
 		info = newWordInfo(key, a.lex, a.vocab)
 		a.words[key] = info
 	}
-	*slot = info
+	if len(a.buf) <= len(slot.form) {
+		slot.n = uint8(copy(slot.form[:], a.buf))
+		slot.info = info
+	}
 	return info
 }
 
