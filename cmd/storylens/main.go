@@ -10,9 +10,20 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 )
 
+// gcPercent is the collector's target when GOGC is not set: labelling
+// allocates a great deal per paragraph and keeps little, so letting the
+// heap grow to three times the live data instead of two cuts the
+// collector's work by about a quarter of the run for some 20–30 MB more
+// at peak (bench/label.sh).
+const gcPercent = 200
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
