@@ -12,7 +12,8 @@
 //     and blocks never overlap.
 //   - Tokenize offsets index the text given to it, in order.
 //   - Everything is deterministic: the same text gives the same blocks,
-//     tokens and vectors.
+//     tokens and vectors (an Analyzer bound to a vocabulary gives the same
+//     vectors without their stems, and their bag instead).
 //   - No I/O: callers read stories (package datasets) and pass bytes.
 //
 // References: the Snowball English (Porter2) stemmer,

@@ -79,7 +79,9 @@ var Features = [NumDense]Feature{
 const negationScale = -0.74
 
 // Vector is a paragraph's features: the dense named features and its
-// stems in text order. Bag turns the stems into vocabulary indices.
+// stems in text order (nil when an Analyzer bound to a vocabulary read
+// it: Doc.Bag gives those). Vocabulary.Bag turns the stems into
+// vocabulary indices.
 type Vector struct {
 	Dense [NumDense]float64
 	Stems []string

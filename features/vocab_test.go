@@ -1,7 +1,9 @@
 package features
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -46,5 +48,43 @@ func TestBoundAnalyzerBag(t *testing.T) {
 	d1 := plain.Analyze([]byte(paras[1]), DoubleQuotes)
 	if !slices.Equal(vec.Stems, d1.Stems()) || len(d.Bag(nil)) != 0 {
 		t.Errorf("unbound again: stems %v, bag %v", vec.Stems, d.Bag(nil))
+	}
+}
+
+// TestWordMemo looks up many distinct words, twice, so that the memo's
+// front cache sees collisions, forms longer than its slots, non-ASCII
+// forms and typographic apostrophes: every lookup must give the info of
+// the word asked for, lower-cased with a straight apostrophe.
+func TestWordMemo(t *testing.T) {
+	var words []string
+	for i := range 20000 {
+		words = append(words, fmt.Sprintf("Word%dx", i))
+	}
+	words = append(words, "Unquestionablenesses", "INCOMPREHENSIBILITIES", "Élodie", "ÆSCHYLUS",
+		"straße", "İstanbul", "ΣΟΦΙΑ", "don’t", "O’Hara", "Mary’s", "d’Artagnan’s")
+	a := NewAnalyzer()
+	for pass := range 2 {
+		for _, w := range words {
+			want := strings.ToLower(strings.ReplaceAll(w, "\u2019", "'"))
+			if got := a.lookup([]byte(w)).name; got != want {
+				t.Fatalf("pass %d: %q looked up as %q, want %q", pass+1, w, got, want)
+			}
+		}
+	}
+}
+
+// TestBagLargeVocabulary checks Doc.Bag past the bit set it keeps on
+// the stack (512 columns).
+func TestBagLargeVocabulary(t *testing.T) {
+	stems := make([]string, 600)
+	for i := range stems {
+		stems[i] = fmt.Sprintf("s%03d", i)
+	}
+	stems[599], stems[3] = "dog", "cat"
+	a := NewAnalyzer()
+	a.SetVocabulary(NewVocabulary(stems))
+	d := a.Analyze([]byte("The cat saw a dog, and the dog saw the cat."), DoubleQuotes)
+	if got := d.Bag(nil); !slices.Equal(got, []int{3, 599}) {
+		t.Errorf("bag %v, want [3 599]", got)
 	}
 }

@@ -290,8 +290,8 @@ func (c *Classifier) scoresPara(sc *scratch, s *Story, i int) []float64 {
 	sc.cols = sc.cols[:0]
 	if len(c.Encoder.Stems) > 0 {
 		if p := &s.Paras[i]; p.vocab != nil {
-			if p.vocab != c.Encoder.vocab {
-				panic("models: a paragraph analysed for one model's vocabulary scored by another's")
+			if p.vocab != c.Encoder.vocab && !slices.Equal(p.vocab.Stems, c.Encoder.Stems) {
+				panic("models: a paragraph analysed for one model's tone vocabulary scored by another's")
 			}
 			sc.cols = append(sc.cols, p.bag...)
 		} else {

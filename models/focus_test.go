@@ -148,6 +148,7 @@ func TestConversationSpeakers(t *testing.T) {
 		"\"The parish will,\" said Joshua.",
 		"\"So it will,\" said Adam.",
 		"\"Joshua, you are both wrong.\"",
+		"\"Wrong?\" said Adam to the rector, and \"Wrong!\" said Joshua.",
 	}
 	s := storyOf(texts, nil)
 	fc := focusContext(s)
@@ -165,7 +166,8 @@ func TestConversationSpeakers(t *testing.T) {
 		{7, "Irwine"}, // the speaker before the narrator
 		{8, "Joshua"},
 		{9, "Adam"},
-		{10, "-"}, // turns say Joshua, but the line addresses him
+		{10, "-"},    // turns say Joshua, but the line addresses him
+		{11, "Adam"}, // two tagged speakers: the first named
 	} {
 		if got := name(fc.speaker[c.i]); got != c.w {
 			t.Errorf("paragraph %d: speaker %s, want %s", c.i+1, got, c.w)

@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/storylens/storylens/datasets"
@@ -71,6 +72,14 @@ func TestModelAnalyseLabelsAlike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	b, err := defaultFS.ReadFile("default/model.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Decode("default/model.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
 	plain, bound := features.NewAnalyzer(), features.NewAnalyzer()
 	for _, name := range seeds.Names() {
 		f, _ := seeds.FS.Open(name)
@@ -82,6 +91,12 @@ func TestModelAnalyseLabelsAlike(t *testing.T) {
 		st1, _ := Analyse(plain, s)
 		st2, _ := m.Analyse(bound, s)
 		want, got := m.Label(st1), m.Label(st2)
+		if again := m2.Label(st2); !reflect.DeepEqual(again, got) {
+			t.Errorf("%s: another load of the model labels the story differently", name)
+		}
+		if st3, _ := Analyse(bound, s); st3.Paras[0].Vec.Stems == nil {
+			t.Errorf("%s: Analyse with an Analyzer bound before kept no stems", name)
+		}
 		for i := range want {
 			if st2.Paras[i].Vec.Stems != nil {
 				t.Fatalf("%s paragraph %d: stems kept", name, i+1)

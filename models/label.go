@@ -24,7 +24,9 @@ func (m *Model) ToneClasses() []string {
 	return m.Tone.Scorer.Classes
 }
 
-// Label predicts every paragraph of a story.
+// Label predicts every paragraph of a story, analysed by Analyse or by
+// the model's own Analyse (Model.Analyse of another model with a
+// different tone vocabulary is a programming error, and panics).
 func (m *Model) Label(s *Story) []Labels {
 	out := make([]Labels, len(s.Paras))
 	sc := &scratch{}

@@ -88,8 +88,29 @@ func NewStory(name string, paras []Para, known []string) *Story {
 }
 
 // Analyse splits a story into paragraphs and analyses each one once, for
-// both the dataset row and the classifiers.
+// both the dataset row and the classifiers. Every paragraph keeps its
+// stems: an Analyzer bound to a vocabulary is unbound first.
 func Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Paragraph) {
+	a.SetVocabulary(nil)
+	return analyse(a, st)
+}
+
+// Analyse analyses a story for the model: it binds the Analyzer to the
+// vocabulary of the model's tone classifier (features.Analyzer.
+// SetVocabulary), so that each paragraph keeps the columns of its stems
+// rather than the stems. Such a story can be labelled only by a model
+// with the same tone vocabulary (this one, or another load of it).
+func (m *Model) Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Paragraph) {
+	var v *features.Vocabulary
+	if m.Tone != nil && len(m.Tone.Encoder.Stems) > 0 {
+		v = m.Tone.Encoder.vocab
+	}
+	a.SetVocabulary(v)
+	return analyse(a, st)
+}
+
+// analyse is Analyse with the Analyzer as it is bound.
+func analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Paragraph) {
 	blocks := features.Split(st.Data)
 	style := features.DetectQuoteStyle(st.Data)
 	paras := make([]Para, 0, len(blocks))
@@ -109,19 +130,6 @@ func Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Parag
 		known = st.Meta.Characters
 	}
 	return NewStory(st.Name, paras, known), rows
-}
-
-// Analyse analyses a story for the model: it binds the Analyzer to the
-// vocabulary of the model's tone classifier (features.Analyzer.
-// SetVocabulary), so that each paragraph keeps the columns of its stems
-// rather than the stems. Such a story can be labelled by this model only.
-func (m *Model) Analyse(a *features.Analyzer, st *datasets.Story) (*Story, []datasets.Paragraph) {
-	var v *features.Vocabulary
-	if m.Tone != nil && len(m.Tone.Encoder.Stems) > 0 {
-		v = m.Tone.Encoder.vocab
-	}
-	a.SetVocabulary(v)
-	return Analyse(a, st)
 }
 
 // StoryFromLabelled builds a Story from labelled dataset rows (in story

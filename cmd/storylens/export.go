@@ -75,7 +75,6 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 		var st *models.Story
 		var rows []datasets.Paragraph
 		if o.features {
-			a.SetVocabulary(nil)
 			st, rows = models.Analyse(a, s)
 		} else {
 			st, rows = m.Analyse(a, s)
