@@ -58,6 +58,25 @@ func TestDefaultModelIsReproducible(t *testing.T) {
 	}
 }
 
+// seedStories reads the embedded seed stories.
+func seedStories(t *testing.T) []*datasets.Story {
+	t.Helper()
+	var out []*datasets.Story
+	for _, name := range seeds.Names() {
+		f, err := seeds.FS.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := datasets.ReadFrom(name, datasets.StoryName(name), f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // TestLabelSeeds labels the embedded seed stories with the default model:
 // every paragraph gets a label from the taxonomy with a confidence in
 // [0,1], and the seeds, told in the third person, come out third.
@@ -68,13 +87,8 @@ func TestLabelSeeds(t *testing.T) {
 	}
 	a := features.NewAnalyzer()
 	third, total := 0, 0
-	for _, name := range seeds.Names() {
-		f, _ := seeds.FS.Open(name)
-		s, err := datasets.ReadFrom(name, datasets.StoryName(name), f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, s := range seedStories(t) {
+		name := s.Name
 		st, rows := Analyse(a, s)
 		labels := m.Label(st)
 		if len(labels) != len(rows) {

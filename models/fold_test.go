@@ -5,9 +5,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
-	"github.com/storylens/storylens/seeds"
 )
 
 // TestFoldedScoresAgree checks that the default model's folded scorers
@@ -20,13 +18,8 @@ func TestFoldedScoresAgree(t *testing.T) {
 	}
 	a := features.NewAnalyzer()
 	checked := 0
-	for _, name := range seeds.Names() {
-		f, _ := seeds.FS.Open(name)
-		s, err := datasets.ReadFrom(name, datasets.StoryName(name), f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, s := range seedStories(t) {
+		name := s.Name
 		st, _ := Analyse(a, s)
 		stats := focusContext(st)
 		for _, task := range m.Tasks() {
@@ -81,13 +74,8 @@ func TestModelAnalyseLabelsAlike(t *testing.T) {
 		t.Fatal(err)
 	}
 	plain, bound := features.NewAnalyzer(), features.NewAnalyzer()
-	for _, name := range seeds.Names() {
-		f, _ := seeds.FS.Open(name)
-		s, err := datasets.ReadFrom(name, datasets.StoryName(name), f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, s := range seedStories(t) {
+		name := s.Name
 		st1, _ := Analyse(plain, s)
 		st2, _ := m.Analyse(bound, s)
 		want, got := m.Label(st1), m.Label(st2)
