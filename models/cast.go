@@ -301,11 +301,17 @@ func formKey(m features.Mention) (string, int) {
 }
 
 // sameGender returns the most mentioned character named by word whose
-// gender is not the opposite of sex, or -1.
+// gender (or, without evidence, first name) is not the opposite of sex,
+// or -1.
 func (c *cast) sameGender(word string, sex int) int {
 	best := -1
 	for ci, ch := range c.chars {
 		if _, ok := ch.words[word]; !ok || ch.gender*sex < 0 {
+			continue
+		}
+		// Without pronoun evidence yet, the first name's usual sex
+		// keeps a titled surname apart: Captain Crewe is not Sara Crewe.
+		if ch.gender == 0 && !ch.unnamed && firstNameGender(ch)*sex < 0 {
 			continue
 		}
 		if best < 0 || ch.mentions > c.chars[best].mentions {

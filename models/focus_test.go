@@ -326,6 +326,12 @@ func TestCastTitlesAndRoles(t *testing.T) {
 	if got := s.cast.chars[brand].Label; got != "Brand" {
 		t.Errorf("Dr. Brand's label is %q, want Brand: a name beats a title", got)
 	}
+	// A surname under a title joins no one whose first name is of the
+	// other sex, even before any pronoun says so.
+	s2 := storyOf([]string{"Sara Crewe was seven.", "Captain Crewe smiled at Sara Crewe."}, nil)
+	if sara, capt := s2.Paras[0].chars[0], s2.Paras[1].chars[0]; sara == capt || capt < 0 {
+		t.Errorf("Captain Crewe is character %d, Sara Crewe %d; want two", capt, sara)
+	}
 	if ch := s.cast.chars[stranger]; ch.Label != "Stranger" || !ch.unnamed || ch.gender <= 0 {
 		t.Errorf("the stranger: label %q, unnamed %v, gender %d; want Stranger, unnamed, masculine", ch.Label, ch.unnamed, ch.gender)
 	}
