@@ -20,6 +20,8 @@ type Para struct {
 	// lex are the paragraph's tone lexicon values (appendLexiconOf),
 	// looked up once for the paragraph and its story's mean.
 	lex [lexiconLen]float64
+	// vec is the mean vector of the paragraph's stems (meanVector).
+	vec [datasets.VectorDim]float64
 	// bag holds the columns of the paragraph's stems in vocab, the
 	// vocabulary of the Analyzer that read it (see Model.Analyse), when
 	// it had one; Vec.Stems is then nil.
@@ -54,7 +56,9 @@ func newPara(d *features.Doc, povHint string) Para {
 	p.narrSecond = p.Vec.Dense[features.FNarrSecond] * narr
 	p.narrThird = p.Vec.Dense[features.FNarrThird] * narr
 	var buf [256]int32
-	appendLexiconOf(p.lex[:0], d.StemIndexes(buf[:0]))
+	idx := d.StemIndexes(buf[:0])
+	appendLexiconOf(p.lex[:0], idx)
+	meanVector(&p.vec, idx)
 	if d.Vocab != nil {
 		p.bag, p.vocab = d.Bag(nil), d.Vocab
 	}

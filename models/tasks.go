@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/storylens/storylens/datasets"
@@ -71,6 +72,17 @@ var toneInputs = []Input{
 	in("story_lex_sad", shiftBins[1]), in("story_lex_happy", shiftBins[2]), in("story_lex_tender", shiftBins[3]),
 	in("story_lex_angry", shiftBins[4]), in("story_lex_tense", shiftBins[5]), in("story_lex_neutral", shiftBins[6]),
 	in("story_va_valence", shiftBins[7]), in("story_va_arousal", shiftBins[8]),
+}
+
+// vectorBins are the thresholds of each dimension of a paragraph's mean
+// stem vector, which the vectors are scaled to give mean 0 and standard
+// deviation 1 over the corpus's paragraphs.
+var vectorBins = []float64{-1.5, -1, -0.5, 0, 0.5, 1, 1.5}
+
+func init() {
+	for j := range datasets.VectorDim {
+		toneInputs = append(toneInputs, in("vector_"+strconv.Itoa(j+1), vectorBins))
+	}
 }
 
 // toneShifted is how many tone inputs are also given against the story's
@@ -151,15 +163,17 @@ func toneValues(dst []float64, s *Story, i int) []float64 {
 	for k, x := range toneShiftOf(&s.Paras[i]) {
 		dst = append(dst, x-s.toneBase[k])
 	}
-	return dst
+	return append(dst, s.Paras[i].vec[:]...)
 }
 
 // stemLex is one stem's entries in the tone lexicons.
 type stemLex struct {
 	tone    [6]float64 // GoEmotions association, in datasets.ToneLabels order
 	va      datasets.VA
+	vec     [datasets.VectorDim]float32
 	hasTone bool
 	hasVA   bool
+	hasVec  bool
 }
 
 // stemLexicon merges the GoEmotions and EmoBank lexicons, so that a
@@ -189,8 +203,39 @@ var stemLexicon = sync.OnceValue(func() lexicon {
 			e.va, e.hasVA = va[st], true
 		}
 	}
+	if vecs, err := datasets.StemVectors(); err == nil {
+		for _, st := range slices.Sorted(maps.Keys(vecs)) {
+			e := get(st)
+			e.vec, e.hasVec = vecs[st], true
+		}
+	}
 	return lex
 })
+
+// meanVector sets v to the mean stem vector (datasets.StemVectors) of a
+// paragraph's stems, given by their lexicon index as appendLexiconOf
+// takes them (NaN where no stem has a vector).
+func meanVector(v *[datasets.VectorDim]float64, idx []int32) {
+	entries := stemLexicon().entries
+	*v = [datasets.VectorDim]float64{}
+	n := 0
+	for _, k := range idx {
+		if k < 0 || !entries[k].hasVec {
+			continue
+		}
+		for j, x := range &entries[k].vec {
+			v[j] += float64(x)
+		}
+		n++
+	}
+	for j := range v {
+		if n == 0 {
+			v[j] = math.NaN()
+		} else {
+			v[j] /= float64(n)
+		}
+	}
+}
 
 // lexicon is the merged stem lexicon: its entries, and each stem's index
 // among them.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/storylens/storylens/datasets"
 	"math"
 	"slices"
 	"strings"
@@ -165,11 +166,12 @@ func TestToneStoryShift(t *testing.T) {
 	if len(a) != n {
 		t.Fatalf("%d tone values, %d inputs", len(a), n)
 	}
-	for k := n - toneShifted; k < n; k++ {
-		if math.IsNaN(a[k]) || math.Abs(a[k]+b[k]) > 1e-9 && k != n-toneShifted {
+	first := slices.Index(inputNames(toneInputs), "story_valence")
+	for k := first; k < first+toneShifted; k++ {
+		if math.IsNaN(a[k]) || math.Abs(a[k]+b[k]) > 1e-9 && k != first {
 			t.Errorf("%s: %v and %v are not opposite", toneInputs[k].Name, a[k], b[k])
 		}
-		if k > n-toneShifted && !math.IsNaN(none[k]) {
+		if k > first && !math.IsNaN(none[k]) {
 			t.Errorf("%s of a paragraph without lexicon words: %v", toneInputs[k].Name, none[k])
 		}
 	}
@@ -198,4 +200,41 @@ func appendLexicon(dst []float64, stems []string) []float64 {
 		}
 	}
 	return appendLexiconOf(dst, idx)
+}
+
+// TestToneVectorInputs: the last tone inputs are the mean stem vector of
+// the paragraph's stems (datasets.StemVectors), NaN without any.
+func TestToneVectorInputs(t *testing.T) {
+	vecs, err := datasets.StemVectors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "She wept with grief and sorrow at the grave."
+	s := storyOf([]string{text, "Xq zv."}, nil)
+	got, none := toneValues(nil, s, 0), toneValues(nil, s, 1)
+	first := slices.Index(inputNames(toneInputs), "vector_1")
+	if first < 0 || len(got) != first+datasets.VectorDim {
+		t.Fatalf("vector inputs start at %d of %d values", first, len(got))
+	}
+	var want [datasets.VectorDim]float64
+	n := 0
+	for _, st := range s.Paras[0].Vec.Stems {
+		if v, ok := vecs[st]; ok {
+			for j := range want {
+				want[j] += float64(v[j])
+			}
+			n++
+		}
+	}
+	if n < 5 {
+		t.Fatalf("only %d of the stems of %q have vectors", n, text)
+	}
+	for j := range want {
+		if w := want[j] / float64(n); math.Abs(got[first+j]-w) > 1e-9 {
+			t.Errorf("vector_%d = %v, want %v", j+1, got[first+j], w)
+		}
+		if !math.IsNaN(none[first+j]) {
+			t.Errorf("vector_%d of a paragraph without known stems: %v", j+1, none[first+j])
+		}
+	}
 }

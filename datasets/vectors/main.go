@@ -1,0 +1,315 @@
+// Command vectors derives storylens's stem vectors
+// (datasets/stem_vectors.csv) from unlabelled novels: the 82
+// public-domain novels of the "100 English Novels" corpus
+// (Computational Stylistics Group, v1.4) in ../shared/corpus/novels.
+//
+//	go run ./datasets/vectors -corpus ../shared/corpus/novels -out datasets/stem_vectors.csv
+//
+// Each paragraph is split and stemmed as storylens reads it. The Words
+// most frequent stems are counted together whenever they stand within
+// Window words of each other in a paragraph; the counts become positive
+// pointwise mutual information (the context counts raised to 0.75, which
+// keeps rare contexts from dominating), and a truncated singular value
+// decomposition of that matrix (randomised, seeded) gives each stem Dim
+// numbers: stems used in the same company get near vectors, so a
+// paragraph's mean vector says what it is about beyond the few hundred
+// stems a classifier can weigh one by one. The vectors are scaled so
+// that, over the corpus's paragraphs, each dimension of a paragraph's
+// mean vector has mean 0 and standard deviation 1.
+package main
+
+import (
+	"cmp"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/storylens/storylens/datasets"
+	"github.com/storylens/storylens/features"
+)
+
+// The vectors' settings.
+const (
+	Words      = 10000 // stems kept, by frequency
+	Window     = 5     // co-occurrence window, in words
+	Dim        = 50    // numbers per stem
+	Oversample = 10    // extra directions of the randomised decomposition
+	PowerIters = 3     // its power iterations
+	Seed       = 1
+)
+
+func main() {
+	dir := flag.String("corpus", "../shared/corpus/novels", "folder of .txt novels")
+	out := flag.String("out", "datasets/stem_vectors.csv", "write the vectors CSV here")
+	flag.Parse()
+	if err := run(*dir, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "vectors:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, out string) error {
+	paras, err := readParagraphs(dir)
+	if err != nil {
+		return err
+	}
+	vocab := topStems(paras, Words)
+	index := make(map[string]int, len(vocab))
+	for i, s := range vocab {
+		index[s] = i
+	}
+	ids := make([][]int32, len(paras))
+	for p, stems := range paras {
+		ids[p] = make([]int32, len(stems))
+		for k, s := range stems {
+			ids[p][k] = -1
+			if i, ok := index[s]; ok {
+				ids[p][k] = int32(i)
+			}
+		}
+	}
+	ppmi := cooccurrencePPMI(ids, len(vocab))
+	vecs := decompose(ppmi, Dim)
+	scale(vecs, ids)
+	return write(out, vocab, vecs)
+}
+
+// readParagraphs returns the stems of every paragraph of the novels in
+// dir, in file-name order.
+func readParagraphs(dir string) ([][]string, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no .txt files in %s", dir)
+	}
+	slices.Sort(paths)
+	a := features.NewAnalyzer()
+	var out [][]string
+	for _, p := range paths {
+		st, err := datasets.ReadStory(p, nil)
+		if err != nil {
+			return nil, err
+		}
+		style := features.DetectQuoteStyle(st.Data)
+		for _, b := range features.Split(st.Data) {
+			if b.Kind != features.KindParagraph {
+				continue
+			}
+			d := a.Analyze(st.Data[b.Start:b.End], style)
+			out = append(out, d.Stems())
+		}
+	}
+	return out, nil
+}
+
+// topStems returns the n most frequent stems, ties in byte order.
+func topStems(paras [][]string, n int) []string {
+	count := map[string]int{}
+	for _, p := range paras {
+		for _, s := range p {
+			count[s]++
+		}
+	}
+	stems := make([]string, 0, len(count))
+	for s := range count {
+		stems = append(stems, s)
+	}
+	slices.SortFunc(stems, func(a, b string) int { return cmp.Or(count[b]-count[a], cmp.Compare(a, b)) })
+	return stems[:min(n, len(stems))]
+}
+
+// cooccurrencePPMI counts the pairs of kept stems within Window words of
+// each other in a paragraph, both ways, and returns their positive PMI
+// with the context distribution smoothed by the power 0.75.
+func cooccurrencePPMI(ids [][]int32, n int) *mat.Dense {
+	c := mat.NewDense(n, n, nil)
+	raw := c.RawMatrix()
+	for _, p := range ids {
+		for i, a := range p {
+			if a < 0 {
+				continue
+			}
+			for k := 1; k <= Window && i+k < len(p); k++ {
+				if b := p[i+k]; b >= 0 {
+					raw.Data[int(a)*raw.Stride+int(b)]++
+					raw.Data[int(b)*raw.Stride+int(a)]++
+				}
+			}
+		}
+	}
+	rows := make([]float64, n)
+	ctx := make([]float64, n)
+	for i := range n {
+		for j := range n {
+			v := raw.Data[i*raw.Stride+j]
+			rows[i] += v
+			ctx[j] += v
+		}
+	}
+	var ctxSum float64
+	for j := range ctx {
+		ctx[j] = math.Pow(ctx[j], 0.75)
+		ctxSum += ctx[j]
+	}
+	for i := range n {
+		for j := range n {
+			v := &raw.Data[i*raw.Stride+j]
+			if *v == 0 || rows[i] == 0 {
+				*v = 0
+				continue
+			}
+			*v = max(0, math.Log(*v/(rows[i]*ctx[j]/ctxSum)))
+		}
+	}
+	return c
+}
+
+// decompose returns the first dim left singular vectors of m times the
+// square roots of their singular values, each row then scaled to unit
+// length, by a seeded randomised decomposition (Halko, Martinsson and
+// Tropp 2011). Each column's sign is fixed so that its largest entry is
+// positive.
+func decompose(m *mat.Dense, dim int) *mat.Dense {
+	n, _ := m.Dims()
+	k := dim + Oversample
+	rng := rand.New(rand.NewPCG(Seed, Seed))
+	omega := mat.NewDense(n, k, nil)
+	for i := range n {
+		for j := range k {
+			omega.Set(i, j, rng.NormFloat64())
+		}
+	}
+	y := mat.NewDense(n, k, nil)
+	y.Mul(m, omega)
+	q := orthonormal(y)
+	z := mat.NewDense(n, k, nil)
+	for range PowerIters {
+		z.Mul(m.T(), q)
+		q = orthonormal(z)
+		y.Mul(m, q)
+		q = orthonormal(y)
+	}
+	var b mat.Dense
+	b.Mul(q.T(), m)
+	var svd mat.SVD
+	if !svd.Factorize(&b, mat.SVDThin) {
+		panic("vectors: the decomposition did not converge")
+	}
+	var ub mat.Dense
+	svd.UTo(&ub)
+	s := svd.Values(nil)
+	var u mat.Dense
+	u.Mul(q, &ub)
+	out := mat.NewDense(n, dim, nil)
+	for j := range dim {
+		best := 0.0
+		for i := range n {
+			if v := u.At(i, j); math.Abs(v) > math.Abs(best) {
+				best = v
+			}
+		}
+		sign := math.Copysign(1, best)
+		for i := range n {
+			out.Set(i, j, sign*u.At(i, j)*math.Sqrt(s[j]))
+		}
+	}
+	for i := range n {
+		row := out.RawRowView(i)
+		norm := math.Sqrt(mat.Dot(mat.NewVecDense(dim, row), mat.NewVecDense(dim, row)))
+		if norm > 0 {
+			for j := range row {
+				row[j] /= norm
+			}
+		}
+	}
+	return out
+}
+
+// orthonormal returns an orthonormal basis of a's columns (thin QR).
+func orthonormal(a *mat.Dense) *mat.Dense {
+	var qr mat.QR
+	qr.Factorize(a)
+	var q mat.Dense
+	qr.QTo(&q)
+	r, c := a.Dims()
+	return mat.DenseCopyOf(q.Slice(0, r, 0, c))
+}
+
+// scale shifts and scales each dimension so that the mean vectors of
+// the corpus's paragraphs have mean 0 and standard deviation 1 in it.
+func scale(vecs *mat.Dense, ids [][]int32) {
+	n, dim := vecs.Dims()
+	_ = n
+	var sum, sq []float64 = make([]float64, dim), make([]float64, dim)
+	count := 0
+	mean := make([]float64, dim)
+	for _, p := range ids {
+		clear(mean)
+		k := 0
+		for _, id := range p {
+			if id >= 0 {
+				floats := vecs.RawRowView(int(id))
+				for j := range mean {
+					mean[j] += floats[j]
+				}
+				k++
+			}
+		}
+		if k == 0 {
+			continue
+		}
+		for j := range mean {
+			m := mean[j] / float64(k)
+			sum[j] += m
+			sq[j] += m * m
+		}
+		count++
+	}
+	for j := range dim {
+		mu := sum[j] / float64(count)
+		sd := math.Sqrt(max(sq[j]/float64(count)-mu*mu, 1e-12))
+		for i := range n {
+			vecs.Set(i, j, (vecs.At(i, j)-mu)/sd)
+		}
+	}
+}
+
+func write(path string, vocab []string, vecs *mat.Dense) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f, "# Stem vectors derived by `go run ./datasets/vectors` from the 82 public-domain novels of\n")
+	fmt.Fprintf(f, "# the \"100 English Novels\" corpus (Computational Stylistics Group, v1.4): positive PMI of\n")
+	fmt.Fprintf(f, "# stems within %d words, %d stems, %d dimensions (see datasets/README.md).\n", Window, len(vocab), Dim)
+	w := csv.NewWriter(f)
+	header := []string{"stem"}
+	for j := range Dim {
+		header = append(header, "d"+strconv.Itoa(j+1))
+	}
+	w.Write(header)
+	rec := make([]string, Dim+1)
+	for i, s := range vocab {
+		rec[0] = s
+		for j := range Dim {
+			rec[j+1] = strconv.FormatFloat(vecs.At(i, j), 'f', 2, 64)
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
