@@ -15,13 +15,23 @@ const VectorDim = 50
 //go:embed stem_vectors.csv
 var stemVectorsCSV []byte
 
+// Vectors are stem vectors: Stems[i]'s VectorDim values are
+// Values[i*VectorDim : (i+1)*VectorDim].
+type Vectors struct {
+	Stems  []string
+	Values []float32
+}
+
+// Of returns stem i's values.
+func (v *Vectors) Of(i int) []float32 { return v.Values[i*VectorDim : (i+1)*VectorDim] }
+
 // StemVectors are vectors of the 10,000 commonest Snowball stems of the
 // public-domain novels of the "100 English Novels" corpus, derived by
 // `go run ./datasets/vectors` from which stems stand near which (see
-// the data card). A paragraph's mean vector, each dimension of which
-// has mean 0 and standard deviation 1 over the corpus's paragraphs, says
-// what it is about. They are decoded once.
-var StemVectors = sync.OnceValues(func() (map[string][VectorDim]float32, error) {
+// the data card), most frequent first. A paragraph's mean vector, each
+// dimension of which has mean 0 and standard deviation 1 over the
+// corpus's paragraphs, says what it is about. They are decoded once.
+var StemVectors = sync.OnceValues(func() (*Vectors, error) {
 	return decodeStemVectors(stemVectorsCSV)
 })
 
@@ -30,12 +40,12 @@ var StemVectors = sync.OnceValues(func() (map[string][VectorDim]float32, error) 
 // is a plain scan rather than encoding/csv, which takes several times as
 // long on its half a million fields and would set the start-up time of
 // labelling one story.
-func decodeStemVectors(b []byte) (map[string][VectorDim]float32, error) {
+func decodeStemVectors(b []byte) (*Vectors, error) {
 	header := "stem"
 	for j := range VectorDim {
 		header += ",d" + strconv.Itoa(j+1)
 	}
-	out := make(map[string][VectorDim]float32, 10000)
+	out := &Vectors{Stems: make([]string, 0, 10000), Values: make([]float32, 0, 10000*VectorDim)}
 	n, seenHeader := 0, false
 	for line := range bytes.Lines(b) {
 		n++
@@ -54,8 +64,7 @@ func decodeStemVectors(b []byte) (map[string][VectorDim]float32, error) {
 		if !ok || len(stem) == 0 {
 			return nil, fmt.Errorf("datasets: stem vectors: line %d: no stem", n)
 		}
-		var v [VectorDim]float32
-		for j := range v {
+		for j := range VectorDim {
 			var field []byte
 			field, rest, ok = bytes.Cut(rest, []byte{','})
 			if ok != (j < VectorDim-1) {
@@ -65,9 +74,9 @@ func decodeStemVectors(b []byte) (map[string][VectorDim]float32, error) {
 			if err != nil {
 				return nil, fmt.Errorf("datasets: stem vectors: line %d, d%d: %w", n, j+1, err)
 			}
-			v[j] = x
+			out.Values = append(out.Values, x)
 		}
-		out[string(stem)] = v
+		out.Stems = append(out.Stems, string(stem))
 	}
 	if !seenHeader {
 		return nil, fmt.Errorf("datasets: stem vectors: no header")

@@ -2,6 +2,7 @@ package datasets
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,15 +16,15 @@ func TestStemVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(vecs) != 10000 {
-		t.Errorf("%d stem vectors, want 10,000", len(vecs))
+	if len(vecs.Stems) != 10000 || len(vecs.Values) != 10000*VectorDim {
+		t.Errorf("%d stems and %d values, want 10,000 and 10,000×%d", len(vecs.Stems), len(vecs.Values), VectorDim)
 	}
 	cos := func(a, b string) float64 {
-		va, oka := vecs[a]
-		vb, okb := vecs[b]
-		if !oka || !okb {
+		ia, ib := slices.Index(vecs.Stems, a), slices.Index(vecs.Stems, b)
+		if ia < 0 || ib < 0 {
 			t.Fatalf("no vector for %q or %q", a, b)
 		}
+		va, vb := vecs.Of(ia), vecs.Of(ib)
 		var ab, aa, bb float64
 		for j := range va {
 			ab += float64(va[j]) * float64(vb[j])
@@ -55,7 +56,7 @@ func TestDecodeStemVectorsErrors(t *testing.T) {
 	}
 	good := "# comment\n" + header + "\n" + row + "\n"
 	vecs, err := decodeStemVectors([]byte(good))
-	if err != nil || len(vecs) != 1 || vecs["love"][VectorDim-1] != -0.25 {
+	if err != nil || len(vecs.Stems) != 1 || vecs.Stems[0] != "love" || vecs.Of(0)[VectorDim-1] != -0.25 {
 		t.Fatalf("good file: %v, %v", vecs, err)
 	}
 	for name, c := range map[string]struct{ text, want string }{

@@ -170,10 +170,9 @@ func toneValues(dst []float64, s *Story, i int) []float64 {
 type stemLex struct {
 	tone    [6]float64 // GoEmotions association, in datasets.ToneLabels order
 	va      datasets.VA
-	vec     [datasets.VectorDim]float32
+	vec     []float32 // stem vector (datasets.StemVectors), nil when none
 	hasTone bool
 	hasVA   bool
-	hasVec  bool
 }
 
 // stemLexicon merges the GoEmotions and EmoBank lexicons, so that a
@@ -204,9 +203,8 @@ var stemLexicon = sync.OnceValue(func() lexicon {
 		}
 	}
 	if vecs, err := datasets.StemVectors(); err == nil {
-		for _, st := range slices.Sorted(maps.Keys(vecs)) {
-			e := get(st)
-			e.vec, e.hasVec = vecs[st], true
+		for i, st := range vecs.Stems {
+			get(st).vec = vecs.Of(i)
 		}
 	}
 	return lex
@@ -220,10 +218,10 @@ func meanVector(v *[datasets.VectorDim]float64, idx []int32) {
 	*v = [datasets.VectorDim]float64{}
 	n := 0
 	for _, k := range idx {
-		if k < 0 || !entries[k].hasVec {
+		if k < 0 || entries[k].vec == nil {
 			continue
 		}
-		for j, x := range &entries[k].vec {
+		for j, x := range entries[k].vec {
 			v[j] += float64(x)
 		}
 		n++

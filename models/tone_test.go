@@ -219,9 +219,9 @@ func TestToneVectorInputs(t *testing.T) {
 	var want [datasets.VectorDim]float64
 	n := 0
 	for _, st := range s.Paras[0].Vec.Stems {
-		if v, ok := vecs[st]; ok {
-			for j := range want {
-				want[j] += float64(v[j])
+		if i := slices.Index(vecs.Stems, st); i >= 0 {
+			for j, x := range vecs.Of(i) {
+				want[j] += float64(x)
 			}
 			n++
 		}
