@@ -23,7 +23,9 @@ type Vectors struct {
 }
 
 // Of returns stem i's values.
-func (v *Vectors) Of(i int) []float32 { return v.Values[i*VectorDim : (i+1)*VectorDim] }
+func (v *Vectors) Of(i int) []float32 {
+	return v.Values[i*VectorDim : (i+1)*VectorDim : (i+1)*VectorDim]
+}
 
 // StemVectors are vectors of the 10,000 commonest Snowball stems of the
 // public-domain novels of the "100 English Novels" corpus, derived by
@@ -36,34 +38,44 @@ var StemVectors = sync.OnceValues(func() (*Vectors, error) {
 })
 
 // decodeStemVectors reads the stem vectors CSV: '#' comment lines, the
-// header stem,d1,…,d50, then a stem and VectorDim decimals per line. It
-// is a plain scan rather than encoding/csv, which takes several times as
-// long on its half a million fields and would set the start-up time of
-// labelling one story.
+// header stem,d1,…,d50, then a stem and VectorDim decimals per line,
+// each stem once. It is a plain scan rather than encoding/csv, which
+// takes several times as long on its half a million fields and would set
+// the start-up time of labelling one story.
 func decodeStemVectors(b []byte) (*Vectors, error) {
 	header := "stem"
 	for j := range VectorDim {
 		header += ",d" + strconv.Itoa(j+1)
 	}
 	out := &Vectors{Stems: make([]string, 0, 10000), Values: make([]float32, 0, 10000*VectorDim)}
+	seen := make(map[string]bool, 10000)
 	n, seenHeader := 0, false
 	for line := range bytes.Lines(b) {
 		n++
 		line = bytes.TrimRight(line, "\r\n")
-		if len(line) == 0 || line[0] == '#' {
-			continue
-		}
 		if !seenHeader {
+			if len(line) == 0 || line[0] == '#' {
+				continue
+			}
 			if string(line) != header {
 				return nil, fmt.Errorf("datasets: stem vectors: line %d: header is not %s", n, header)
 			}
 			seenHeader = true
 			continue
 		}
-		stem, rest, ok := bytes.Cut(line, []byte{','})
-		if !ok || len(stem) == 0 {
-			return nil, fmt.Errorf("datasets: stem vectors: line %d: no stem", n)
+		if len(line) == 0 {
+			continue
 		}
+		stem, rest, ok := bytes.Cut(line, []byte{','})
+		switch {
+		case !ok:
+			return nil, fmt.Errorf("datasets: stem vectors: line %d: want %d values", n, VectorDim)
+		case len(stem) == 0:
+			return nil, fmt.Errorf("datasets: stem vectors: line %d: no stem", n)
+		case seen[string(stem)]:
+			return nil, fmt.Errorf("datasets: stem vectors: line %d: %q again", n, stem)
+		}
+		seen[string(stem)] = true
 		for j := range VectorDim {
 			var field []byte
 			field, rest, ok = bytes.Cut(rest, []byte{','})
@@ -81,37 +93,42 @@ func decodeStemVectors(b []byte) (*Vectors, error) {
 	if !seenHeader {
 		return nil, fmt.Errorf("datasets: stem vectors: no header")
 	}
+	if len(out.Stems) == 0 {
+		return nil, fmt.Errorf("datasets: stem vectors: no stems")
+	}
 	return out, nil
 }
 
 // parseDecimal reads a plain decimal number: an optional minus sign,
-// digits, and optionally a point and up to six more digits.
+// digits, and optionally a point followed by one to six digits.
 func parseDecimal(b []byte) (float32, error) {
+	bad := func() (float32, error) { return 0, fmt.Errorf("%q is not a decimal number", b) }
 	s := b
 	neg := len(s) > 0 && s[0] == '-'
 	if neg {
 		s = s[1:]
 	}
+	whole, frac, point := s, []byte(nil), false
+	if i := bytes.IndexByte(s, '.'); i >= 0 {
+		whole, frac, point = s[:i], s[i+1:], true
+	}
+	if len(whole) == 0 || len(whole) > 9 || point && (len(frac) == 0 || len(frac) > 6) {
+		return bad()
+	}
 	var n int64
-	digits, decimals, point := 0, 0, false
-	for _, c := range s {
-		switch {
-		case c == '.' && !point:
-			point = true
-		case c >= '0' && c <= '9' && digits < 15 && decimals < 6:
-			n = n*10 + int64(c-'0')
-			digits++
-			if point {
-				decimals++
-			}
-		default:
-			return 0, fmt.Errorf("%q is not a decimal number", b)
+	for _, c := range whole {
+		if c < '0' || c > '9' {
+			return bad()
 		}
+		n = n*10 + int64(c-'0')
 	}
-	if digits == 0 {
-		return 0, fmt.Errorf("%q is not a decimal number", b)
+	for _, c := range frac {
+		if c < '0' || c > '9' {
+			return bad()
+		}
+		n = n*10 + int64(c-'0')
 	}
-	x := float64(n) / math.Pow10(decimals)
+	x := float64(n) / math.Pow10(len(frac))
 	if neg {
 		x = -x
 	}

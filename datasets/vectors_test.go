@@ -59,14 +59,23 @@ func TestDecodeStemVectorsErrors(t *testing.T) {
 	if err != nil || len(vecs.Stems) != 1 || vecs.Stems[0] != "love" || vecs.Of(0)[VectorDim-1] != -0.25 {
 		t.Fatalf("good file: %v, %v", vecs, err)
 	}
+	// After the header, a line that starts with '#' is a row, not a comment.
+	if vecs, err := decodeStemVectors([]byte(header + "\n#" + row + "\n")); err != nil || len(vecs.Stems) != 1 || vecs.Stems[0] != "#love" {
+		t.Errorf("a row after the header starting with #: %v, %v", vecs, err)
+	}
 	for name, c := range map[string]struct{ text, want string }{
-		"header":  {"stem,d1\n" + row + "\n", "line 1: header"},
-		"short":   {header + "\nlove,1,2\n", "line 2: want 50 values"},
-		"long":    {header + "\n" + row + ",3\n", "line 2: want 50 values"},
-		"number":  {header + "\n" + strings.Replace(row, "-0.25", "1e3", 1) + "\n", `line 2, d1: "1e3"`},
-		"empty":   {header + "\n" + strings.Replace(row, "-0.25", "", 1) + "\n", `line 2, d1: ""`},
-		"no stem": {header + "\n" + row[4:] + "\n", "line 2: no stem"},
-		"nothing": {"# only a comment\n", "no header"},
+		"header":   {"stem,d1\n" + row + "\n", "line 1: header"},
+		"short":    {header + "\nlove,1,2\n", "line 2: want 50 values"},
+		"long":     {header + "\n" + row + ",3\n", "line 2: want 50 values"},
+		"number":   {header + "\n" + strings.Replace(row, "-0.25", "1e3", 1) + "\n", `line 2, d1: "1e3"`},
+		"empty":    {header + "\n" + strings.Replace(row, "-0.25", "", 1) + "\n", `line 2, d1: ""`},
+		"no stem":  {header + "\n" + row[4:] + "\n", "line 2: no stem"},
+		"nothing":  {"# only a comment\n", "no header"},
+		"no rows":  {header + "\n", "no stems"},
+		"no comma": {header + "\nlove\n", "line 2: want 50 values"},
+		"twice":    {header + "\n" + row + "\n" + row + "\n", `line 3: "love" again`},
+		"point":    {header + "\n" + strings.Replace(row, "-0.25", "-.25", 1) + "\n", `line 2, d1: "-.25"`},
+		"trailing": {header + "\n" + strings.Replace(row, "-0.25", "5.", 1) + "\n", `line 2, d1: "5."`},
 	} {
 		if _, err := decodeStemVectors([]byte(c.text)); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want one containing %q", name, err, c.want)

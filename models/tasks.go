@@ -54,7 +54,7 @@ func povValues(dst []float64, s *Story, i int) []float64 {
 // thresholds are near the 5th, 15th, 30th, 50th, 70th, 85th and 95th
 // percentiles over the gold paragraphs). New inputs go at the end: a
 // model that reads a prefix of them still decodes.
-var toneInputs = []Input{
+var toneInputs = append([]Input{
 	in("valence", valenceBins), in("positive", perWordBins), in("negative", perWordBins),
 	in("max_valence", valenceBins), in("min_valence", valenceBins),
 	in("exclaim", shareBins), in("question", shareBins), in("ellipsis", shareBins), in("dash", shareBins),
@@ -72,17 +72,20 @@ var toneInputs = []Input{
 	in("story_lex_sad", shiftBins[1]), in("story_lex_happy", shiftBins[2]), in("story_lex_tender", shiftBins[3]),
 	in("story_lex_angry", shiftBins[4]), in("story_lex_tense", shiftBins[5]), in("story_lex_neutral", shiftBins[6]),
 	in("story_va_valence", shiftBins[7]), in("story_va_arousal", shiftBins[8]),
-}
+}, vectorInputs()...)
 
 // vectorBins are the thresholds of each dimension of a paragraph's mean
 // stem vector, which the vectors are scaled to give mean 0 and standard
 // deviation 1 over the corpus's paragraphs.
 var vectorBins = []float64{-1.5, -1, -0.5, 0, 0.5, 1, 1.5}
 
-func init() {
-	for j := range datasets.VectorDim {
-		toneInputs = append(toneInputs, in("vector_"+strconv.Itoa(j+1), vectorBins))
+// vectorInputs are the tone inputs of the paragraph's mean stem vector.
+func vectorInputs() []Input {
+	out := make([]Input, datasets.VectorDim)
+	for j := range out {
+		out[j] = in("vector_"+strconv.Itoa(j+1), vectorBins)
 	}
+	return out
 }
 
 // toneShifted is how many tone inputs are also given against the story's
@@ -212,7 +215,10 @@ var stemLexicon = sync.OnceValue(func() lexicon {
 
 // meanVector sets v to the mean stem vector (datasets.StemVectors) of a
 // paragraph's stems, given by their lexicon index as appendLexiconOf
-// takes them (NaN where no stem has a vector).
+// takes them. A paragraph without a stem that has a vector ("1912.")
+// gets the corpus's mean paragraph, zero: NaN would turn every threshold
+// column off, which the classifier reads as a paragraph far out on every
+// dimension.
 func meanVector(v *[datasets.VectorDim]float64, idx []int32) {
 	entries := stemLexicon().entries
 	*v = [datasets.VectorDim]float64{}
@@ -226,10 +232,8 @@ func meanVector(v *[datasets.VectorDim]float64, idx []int32) {
 		}
 		n++
 	}
-	for j := range v {
-		if n == 0 {
-			v[j] = math.NaN()
-		} else {
+	if n > 0 {
+		for j := range v {
 			v[j] /= float64(n)
 		}
 	}

@@ -20,7 +20,6 @@ package main
 
 import (
 	"cmp"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"math"
@@ -29,6 +28,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -57,7 +57,7 @@ func main() {
 }
 
 func run(dir, out string) error {
-	paras, err := readParagraphs(dir)
+	paras, novels, err := readParagraphs(dir)
 	if err != nil {
 		return err
 	}
@@ -79,18 +79,18 @@ func run(dir, out string) error {
 	ppmi := cooccurrencePPMI(ids, len(vocab))
 	vecs := decompose(ppmi, Dim)
 	scale(vecs, ids)
-	return write(out, vocab, vecs)
+	return write(out, novels, vocab, vecs)
 }
 
 // readParagraphs returns the stems of every paragraph of the novels in
-// dir, in file-name order.
-func readParagraphs(dir string) ([][]string, error) {
+// dir, in file-name order, and the number of novels.
+func readParagraphs(dir string) ([][]string, int, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("no .txt files in %s", dir)
+		return nil, 0, fmt.Errorf("no .txt files in %s", dir)
 	}
 	slices.Sort(paths)
 	a := features.NewAnalyzer()
@@ -98,7 +98,7 @@ func readParagraphs(dir string) ([][]string, error) {
 	for _, p := range paths {
 		st, err := datasets.ReadStory(p, nil)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		style := features.DetectQuoteStyle(st.Data)
 		for _, b := range features.Split(st.Data) {
@@ -109,7 +109,7 @@ func readParagraphs(dir string) ([][]string, error) {
 			out = append(out, d.Stems())
 		}
 	}
-	return out, nil
+	return out, len(paths), nil
 }
 
 // topStems returns the n most frequent stems, ties in byte order.
@@ -235,22 +235,24 @@ func decompose(m *mat.Dense, dim int) *mat.Dense {
 	return out
 }
 
-// orthonormal returns an orthonormal basis of a's columns (thin QR).
+// orthonormal returns an orthonormal basis of a's columns: the left
+// singular vectors of its thin SVD (a thin QR in gonum would build the
+// full square Q, 800 MB at this size).
 func orthonormal(a *mat.Dense) *mat.Dense {
-	var qr mat.QR
-	qr.Factorize(a)
-	var q mat.Dense
-	qr.QTo(&q)
-	r, c := a.Dims()
-	return mat.DenseCopyOf(q.Slice(0, r, 0, c))
+	var svd mat.SVD
+	if !svd.Factorize(a, mat.SVDThinU) {
+		panic("vectors: the decomposition did not converge")
+	}
+	var u mat.Dense
+	svd.UTo(&u)
+	return &u
 }
 
 // scale shifts and scales each dimension so that the mean vectors of
 // the corpus's paragraphs have mean 0 and standard deviation 1 in it.
 func scale(vecs *mat.Dense, ids [][]int32) {
 	n, dim := vecs.Dims()
-	_ = n
-	var sum, sq []float64 = make([]float64, dim), make([]float64, dim)
+	sum, sq := make([]float64, dim), make([]float64, dim)
 	count := 0
 	mean := make([]float64, dim)
 	for _, p := range ids {
@@ -284,32 +286,29 @@ func scale(vecs *mat.Dense, ids [][]int32) {
 	}
 }
 
-func write(path string, vocab []string, vecs *mat.Dense) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(f, "# Stem vectors derived by `go run ./datasets/vectors` from the 82 public-domain novels of\n")
-	fmt.Fprintf(f, "# the \"100 English Novels\" corpus (Computational Stylistics Group, v1.4): positive PMI of\n")
-	fmt.Fprintf(f, "# stems within %d words, %d stems, %d dimensions (see datasets/README.md).\n", Window, len(vocab), Dim)
-	w := csv.NewWriter(f)
-	header := []string{"stem"}
+// write writes the vectors as CSV: comment lines, the header, then a
+// stem and its values per line (stems hold no commas or quotes, so no
+// field is quoted).
+func write(path string, novels int, vocab []string, vecs *mat.Dense) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Stem vectors derived by `go run ./datasets/vectors` from the %d novels of the\n", novels)
+	fmt.Fprintf(&b, "# \"100 English Novels\" corpus (Computational Stylistics Group, v1.4; public domain in the US):\n")
+	fmt.Fprintf(&b, "# positive PMI of stems within %d words, %d stems, %d dimensions (see datasets/README.md).\n", Window, len(vocab), Dim)
+	b.WriteString("stem")
 	for j := range Dim {
-		header = append(header, "d"+strconv.Itoa(j+1))
+		b.WriteString(",d" + strconv.Itoa(j+1))
 	}
-	w.Write(header)
-	rec := make([]string, Dim+1)
+	b.WriteByte('\n')
 	for i, s := range vocab {
-		rec[0] = s
-		for j := range Dim {
-			rec[j+1] = strconv.FormatFloat(vecs.At(i, j), 'f', 2, 64)
+		if strings.ContainsAny(s, ",\"\n\r") || strings.HasPrefix(s, "#") {
+			return fmt.Errorf("stem %q cannot be written unquoted", s)
 		}
-		w.Write(rec)
+		b.WriteString(s)
+		for j := range Dim {
+			b.WriteByte(',')
+			b.WriteString(strconv.FormatFloat(vecs.At(i, j), 'f', 2, 64))
+		}
+		b.WriteByte('\n')
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
