@@ -16,10 +16,12 @@ const VectorDim = 50
 var stemVectorsCSV []byte
 
 // Vectors are stem vectors: Stems[i]'s VectorDim values are
-// Values[i*VectorDim : (i+1)*VectorDim].
+// Values[i*VectorDim : (i+1)*VectorDim], and its weight in a paragraph's
+// mean is Weights[i] (lower for commoner stems).
 type Vectors struct {
-	Stems  []string
-	Values []float32
+	Stems   []string
+	Weights []float32
+	Values  []float32
 }
 
 // Of returns stem i's values.
@@ -30,20 +32,21 @@ func (v *Vectors) Of(i int) []float32 {
 // StemVectors are vectors of the 10,000 commonest Snowball stems of the
 // public-domain novels of the "100 English Novels" corpus, derived by
 // `go run ./datasets/vectors` from which stems stand near which (see
-// the data card), most frequent first. A paragraph's mean vector, each
-// dimension of which has mean 0 and standard deviation 1 over the
-// corpus's paragraphs, says what it is about. They are decoded once.
+// the data card), most frequent first. A paragraph's mean vector,
+// weighted by Weights, each dimension of which has mean 0 and standard
+// deviation 1 over the corpus's paragraphs, says what it is about. They
+// are decoded once.
 var StemVectors = sync.OnceValues(func() (*Vectors, error) {
 	return decodeStemVectors(stemVectorsCSV)
 })
 
 // decodeStemVectors reads the stem vectors CSV: '#' comment lines, the
-// header stem,d1,…,d50, then a stem and VectorDim decimals per line,
-// each stem once. It is a plain scan rather than encoding/csv, which
+// header stem,weight,d1,…,d50, then a stem, its weight and VectorDim
+// decimals per line, each stem once. It is a plain scan rather than encoding/csv, which
 // takes several times as long on its half a million fields and would set
 // the start-up time of labelling one story.
 func decodeStemVectors(b []byte) (*Vectors, error) {
-	header := "stem"
+	header := "stem,weight"
 	for j := range VectorDim {
 		header += ",d" + strconv.Itoa(j+1)
 	}
@@ -76,6 +79,13 @@ func decodeStemVectors(b []byte) (*Vectors, error) {
 			return nil, fmt.Errorf("datasets: stem vectors: line %d: %q again", n, stem)
 		}
 		seen[string(stem)] = true
+		var field []byte
+		field, rest, ok = bytes.Cut(rest, []byte{','})
+		w, err := parseDecimal(field)
+		if !ok || err != nil || w <= 0 {
+			return nil, fmt.Errorf("datasets: stem vectors: line %d: weight %q is not a positive decimal followed by %d values", n, field, VectorDim)
+		}
+		out.Weights = append(out.Weights, w)
 		for j := range VectorDim {
 			var field []byte
 			field, rest, ok = bytes.Cut(rest, []byte{','})

@@ -48,15 +48,15 @@ func TestStemVectors(t *testing.T) {
 // TestDecodeStemVectorsErrors: a damaged vectors file is an error that
 // names the line, never a panic or a silent zero.
 func TestDecodeStemVectorsErrors(t *testing.T) {
-	header := "stem"
-	row := "love"
+	header := "stem,weight"
+	row := "love,0.5"
 	for j := range VectorDim {
 		header += ",d" + strconv.Itoa(j+1)
 		row += ",-0.25"
 	}
 	good := "# comment\n" + header + "\n" + row + "\n"
 	vecs, err := decodeStemVectors([]byte(good))
-	if err != nil || len(vecs.Stems) != 1 || vecs.Stems[0] != "love" || vecs.Of(0)[VectorDim-1] != -0.25 {
+	if err != nil || len(vecs.Stems) != 1 || vecs.Stems[0] != "love" || vecs.Weights[0] != 0.5 || vecs.Of(0)[VectorDim-1] != -0.25 {
 		t.Fatalf("good file: %v, %v", vecs, err)
 	}
 	// After the header, a line that starts with '#' is a row, not a comment.
@@ -71,6 +71,7 @@ func TestDecodeStemVectorsErrors(t *testing.T) {
 		"empty":    {header + "\n" + strings.Replace(row, "-0.25", "", 1) + "\n", `line 2, d1: ""`},
 		"no stem":  {header + "\n" + row[4:] + "\n", "line 2: no stem"},
 		"nothing":  {"# only a comment\n", "no header"},
+		"weight":   {header + "\n" + strings.Replace(row, "0.5", "0", 1) + "\n", `line 2: weight "0"`},
 		"no rows":  {header + "\n", "no stems"},
 		"no comma": {header + "\nlove\n", "line 2: want 50 values"},
 		"twice":    {header + "\n" + row + "\n" + row + "\n", `line 3: "love" again`},

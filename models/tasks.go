@@ -174,6 +174,7 @@ type stemLex struct {
 	tone    [6]float64 // GoEmotions association, in datasets.ToneLabels order
 	va      datasets.VA
 	vec     []float32 // stem vector (datasets.StemVectors), nil when none
+	weight  float64   // its weight in a paragraph's mean
 	hasTone bool
 	hasVA   bool
 }
@@ -207,14 +208,16 @@ var stemLexicon = sync.OnceValue(func() lexicon {
 	}
 	if vecs, err := datasets.StemVectors(); err == nil {
 		for i, st := range vecs.Stems {
-			get(st).vec = vecs.Of(i)
+			e := get(st)
+			e.vec, e.weight = vecs.Of(i), float64(vecs.Weights[i])
 		}
 	}
 	return lex
 })
 
-// meanVector sets v to the mean stem vector (datasets.StemVectors) of a
-// paragraph's stems, given by their lexicon index as appendLexiconOf
+// meanVector sets v to the weighted mean stem vector
+// (datasets.StemVectors, weighted by their Weights) of a paragraph's
+// stems, given by their lexicon index as appendLexiconOf
 // takes them. A paragraph without a stem that has a vector ("1912.")
 // gets the corpus's mean paragraph, zero: NaN would turn every threshold
 // column off, which the classifier reads as a paragraph far out on every
@@ -222,19 +225,20 @@ var stemLexicon = sync.OnceValue(func() lexicon {
 func meanVector(v *[datasets.VectorDim]float64, idx []int32) {
 	entries := stemLexicon().entries
 	*v = [datasets.VectorDim]float64{}
-	n := 0
+	total := 0.0
 	for _, k := range idx {
 		if k < 0 || entries[k].vec == nil {
 			continue
 		}
-		for j, x := range entries[k].vec {
-			v[j] += float64(x)
+		e := &entries[k]
+		for j, x := range e.vec {
+			v[j] += e.weight * float64(x)
 		}
-		n++
+		total += e.weight
 	}
-	if n > 0 {
+	if total > 0 {
 		for j := range v {
-			v[j] /= float64(n)
+			v[j] /= total
 		}
 	}
 }

@@ -203,8 +203,8 @@ func appendLexicon(dst []float64, stems []string) []float64 {
 	return appendLexiconOf(dst, idx)
 }
 
-// TestToneVectorInputs: the last tone inputs are the mean stem vector of
-// the paragraph's stems (datasets.StemVectors), 0 without any.
+// TestToneVectorInputs: the last tone inputs are the weighted mean stem
+// vector of the paragraph's stems (datasets.StemVectors), 0 without any.
 func TestToneVectorInputs(t *testing.T) {
 	vecs, err := datasets.StemVectors()
 	if err != nil {
@@ -218,20 +218,22 @@ func TestToneVectorInputs(t *testing.T) {
 		t.Fatalf("vector inputs start at %d of %d values", first, len(got))
 	}
 	var want [datasets.VectorDim]float64
-	n := 0
+	n, total := 0, 0.0
 	for _, st := range s.Paras[0].Vec.Stems {
 		if i := slices.Index(vecs.Stems, st); i >= 0 {
+			w := float64(vecs.Weights[i])
 			for j, x := range vecs.Of(i) {
-				want[j] += float64(x)
+				want[j] += w * float64(x)
 			}
 			n++
+			total += w
 		}
 	}
 	if n < 5 {
 		t.Fatalf("only %d of the stems of %q have vectors", n, text)
 	}
 	for j := range want {
-		if w := want[j] / float64(n); math.Abs(got[first+j]-w) > 1e-9 {
+		if w := want[j] / total; math.Abs(got[first+j]-w) > 1e-9 {
 			t.Errorf("vector_%d = %v, want %v", j+1, got[first+j], w)
 		}
 		if none[first+j] != 0 {

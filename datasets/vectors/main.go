@@ -13,9 +13,12 @@
 // decomposition of that matrix (randomised, seeded) gives each stem Dim
 // numbers: stems used in the same company get near vectors, so a
 // paragraph's mean vector says what it is about beyond the few hundred
-// stems a classifier can weigh one by one. The vectors are scaled so
-// that, over the corpus's paragraphs, each dimension of a paragraph's
-// mean vector has mean 0 and standard deviation 1.
+// stems a classifier can weigh one by one. Each stem also gets a weight,
+// SIF/(SIF + its share of the corpus's words) (Arora, Liang and Ma 2017),
+// so that a paragraph's weighted mean is not drowned by "the" and "and".
+// The vectors are scaled so that, over the corpus's paragraphs, each
+// dimension of a paragraph's weighted mean vector has mean 0 and
+// standard deviation 1.
 package main
 
 import (
@@ -44,6 +47,7 @@ const (
 	Oversample = 10    // extra directions of the randomised decomposition
 	PowerIters = 3     // its power iterations
 	Seed       = 1
+	SIF        = 1e-3 // the weighting constant
 )
 
 func main() {
@@ -61,10 +65,14 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	vocab := topStems(paras, Words)
+	vocab, counts, total := topStems(paras, Words)
 	index := make(map[string]int, len(vocab))
+	weights := make([]float64, len(vocab))
 	for i, s := range vocab {
 		index[s] = i
+		// Rounded as written, so that the scaling below sees the
+		// weights labelling will use.
+		weights[i] = math.Round(SIF/(SIF+float64(counts[s])/float64(total))*1e4) / 1e4
 	}
 	ids := make([][]int32, len(paras))
 	for p, stems := range paras {
@@ -78,8 +86,8 @@ func run(dir, out string) error {
 	}
 	ppmi := cooccurrencePPMI(ids, len(vocab))
 	vecs := decompose(ppmi, Dim)
-	scale(vecs, ids)
-	return write(out, novels, vocab, vecs)
+	scale(vecs, ids, weights)
+	return write(out, novels, vocab, weights, vecs)
 }
 
 // readParagraphs returns the stems of every paragraph of the novels in
@@ -112,20 +120,23 @@ func readParagraphs(dir string) ([][]string, int, error) {
 	return out, len(paths), nil
 }
 
-// topStems returns the n most frequent stems, ties in byte order.
-func topStems(paras [][]string, n int) []string {
+// topStems returns the n most frequent stems, ties in byte order, every
+// stem's count and the number of words.
+func topStems(paras [][]string, n int) ([]string, map[string]int, int) {
 	count := map[string]int{}
+	total := 0
 	for _, p := range paras {
 		for _, s := range p {
 			count[s]++
 		}
+		total += len(p)
 	}
 	stems := make([]string, 0, len(count))
 	for s := range count {
 		stems = append(stems, s)
 	}
 	slices.SortFunc(stems, func(a, b string) int { return cmp.Or(count[b]-count[a], cmp.Compare(a, b)) })
-	return stems[:min(n, len(stems))]
+	return stems[:min(n, len(stems))], count, total
 }
 
 // cooccurrencePPMI counts the pairs of kept stems within Window words of
@@ -248,30 +259,32 @@ func orthonormal(a *mat.Dense) *mat.Dense {
 	return &u
 }
 
-// scale shifts and scales each dimension so that the mean vectors of
-// the corpus's paragraphs have mean 0 and standard deviation 1 in it.
-func scale(vecs *mat.Dense, ids [][]int32) {
+// scale shifts and scales each dimension so that the weighted mean
+// vectors of the corpus's paragraphs have mean 0 and standard deviation
+// 1 in it.
+func scale(vecs *mat.Dense, ids [][]int32, weights []float64) {
 	n, dim := vecs.Dims()
 	sum, sq := make([]float64, dim), make([]float64, dim)
 	count := 0
 	mean := make([]float64, dim)
 	for _, p := range ids {
 		clear(mean)
-		k := 0
+		k := 0.0
 		for _, id := range p {
 			if id >= 0 {
+				w := weights[id]
 				floats := vecs.RawRowView(int(id))
 				for j := range mean {
-					mean[j] += floats[j]
+					mean[j] += w * floats[j]
 				}
-				k++
+				k += w
 			}
 		}
 		if k == 0 {
 			continue
 		}
 		for j := range mean {
-			m := mean[j] / float64(k)
+			m := mean[j] / k
 			sum[j] += m
 			sq[j] += m * m
 		}
@@ -289,12 +302,13 @@ func scale(vecs *mat.Dense, ids [][]int32) {
 // write writes the vectors as CSV: comment lines, the header, then a
 // stem and its values per line (stems hold no commas or quotes, so no
 // field is quoted).
-func write(path string, novels int, vocab []string, vecs *mat.Dense) error {
+func write(path string, novels int, vocab []string, weights []float64, vecs *mat.Dense) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Stem vectors derived by `go run ./datasets/vectors` from the %d novels of the\n", novels)
 	fmt.Fprintf(&b, "# \"100 English Novels\" corpus (Computational Stylistics Group, v1.4; public domain in the US):\n")
-	fmt.Fprintf(&b, "# positive PMI of stems within %d words, %d stems, %d dimensions (see datasets/README.md).\n", Window, len(vocab), Dim)
-	b.WriteString("stem")
+	fmt.Fprintf(&b, "# positive PMI of stems within %d words, %d stems, %d dimensions, weights %g/(%g + share of words)\n", Window, len(vocab), Dim, SIF, SIF)
+	fmt.Fprintf(&b, "# (see datasets/README.md).\n")
+	b.WriteString("stem,weight")
 	for j := range Dim {
 		b.WriteString(",d" + strconv.Itoa(j+1))
 	}
@@ -304,6 +318,8 @@ func write(path string, novels int, vocab []string, vecs *mat.Dense) error {
 			return fmt.Errorf("stem %q cannot be written unquoted", s)
 		}
 		b.WriteString(s)
+		b.WriteByte(',')
+		b.WriteString(strconv.FormatFloat(weights[i], 'f', 4, 64))
 		for j := range Dim {
 			b.WriteByte(',')
 			b.WriteString(strconv.FormatFloat(vecs.At(i, j), 'f', 2, 64))
