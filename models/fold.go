@@ -39,12 +39,10 @@ func fold(e *Encoder, l *Linear) *folded {
 
 // scores appends to dst[:0] the class scores of one input row: values
 // holds one value per input, bag the sorted columns of its stems in the
-// encoder's vocabulary (Vocabulary.Bag or Doc.Bag).
+// encoder's vocabulary (Vocabulary.Bag or Doc.Bag). The classifier must
+// be folded (trainClassifier and Decode fold it).
 func (c *Classifier) scores(dst []float64, values []float64, bag []int) []float64 {
 	f, e := c.folded, c.Encoder
-	if f == nil {
-		f = fold(e, c.Scorer)
-	}
 	dst = append(dst[:0], f.base...)
 	n := f.nClasses
 	for i, in := range e.Inputs {

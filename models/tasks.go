@@ -179,9 +179,9 @@ type stemLex struct {
 	hasVA   bool
 }
 
-// stemLexicon merges the GoEmotions and EmoBank lexicons, so that a
-// paragraph's stems are looked up once for both (a lexicon that fails to
-// decode is left out).
+// stemLexicon merges the GoEmotions and EmoBank lexicons and the stem
+// vectors, so that a paragraph's stems are looked up once for all three
+// (one that fails to decode is left out).
 var stemLexicon = sync.OnceValue(func() lexicon {
 	lex := lexicon{index: map[string]int32{}}
 	get := func(st string) *stemLex {

@@ -23,7 +23,7 @@ func toneTestClassifier() (*Classifier, *Story) {
 	}
 	exclaim := slices.IndexFunc(toneInputs, func(in Input) bool { return in.Name == "exclaim" })
 	lin.Delta[e.offset[exclaim]] = []float64{3, 0} // exclaim > 0
-	c := &Classifier{Task: "tone", Learner: NaiveBayes, Encoder: e, Scorer: lin, Temperature: 1}
+	c := &Classifier{Task: "tone", Learner: NaiveBayes, Encoder: e, Scorer: lin, Temperature: 1, folded: fold(e, lin)}
 	return c, storyOf([]string{"Hooray!", "Hooray!", "It rained.", "Hooray!", "Hooray!"}, nil)
 }
 
