@@ -264,12 +264,14 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 				w = d.Text[t.Start : t.End-len("’s")]
 			}
 		}
-		if honorifics[lower] && !possessive {
+		titled := cur != nil && cur.Name == ""
+		if honorifics[lower] && !possessive && !(lower == "don" && !capitalisedNext(d, ti)) {
 			cur = &Mention{Title: lower, Word: word, Initial: initial, Quoted: t.Quoted}
 			titleTok = ti
 			continue
 		}
-		if notNames[lower] || english.IsStopWord(lower) {
+		if (notNames[lower] || english.IsStopWord(lower)) &&
+			!(nameHomographs[lower] && homographIsName(d, ti, word, lower, initial, titled)) {
 			cur = nil
 			continue
 		}
@@ -305,6 +307,156 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 	}
 	return out, pc
 }
+
+// nameHomographs are names that are also common words: the modal
+// "will", the months that are girls' names or surnames (May, June,
+// April, August, March) and "Don", a man's name and the Spanish title.
+// Each is a name only where the words around it say so (homographIsName).
+var nameHomographs = map[string]bool{"will": true, "may": true, "june": true, "april": true,
+	"august": true, "march": true, "don": true}
+
+// monthCues come before a month ("in June", "since May", "last April").
+var monthCues = map[string]bool{"in": true, "of": true, "since": true, "until": true, "till": true,
+	"by": true, "during": true, "before": true, "after": true, "through": true, "throughout": true,
+	"from": true, "last": true, "next": true, "early": true, "late": true, "mid": true, "between": true,
+	"about": true, "latter": true, "later": true, "was": true, "ere": true}
+
+// notAfterName are the words that follow a sentence-opening modal or
+// month but not a name: "Will you", "May I", "May God", "Will the".
+var notAfterName = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true,
+	"we": true, "they": true, "one": true, "the": true, "a": true, "an": true, "this": true,
+	"that": true, "these": true, "those": true, "your": true, "my": true, "his": true, "her": true,
+	"their": true, "our": true, "its": true, "thy": true, "any": true, "anyone": true, "anybody": true,
+	"someone": true, "somebody": true, "everyone": true, "nobody": true, "no": true, "not": true,
+	"there": true, "god": true, "heaven": true, "all": true, "every": true, "some": true, "ye": true,
+	"thou": true}
+
+// notBeforeName are the words before a common noun but not before a name:
+// "his Will", "the May of her life".
+var notBeforeName = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true,
+	"my": true, "your": true, "their": true, "our": true, "its": true, "thy": true, "this": true,
+	"that": true, "every": true, "each": true, "any": true, "no": true, "some": true, "free": true,
+	"good": true, "ill": true}
+
+// homographIsName reports whether the capitalised homograph at token ti
+// (word index word, lower-case form lower) names someone: after a title
+// ("Mrs. March", "Lady May"), or unless the words around it make it the
+// common word — a determiner before it ("his Will"), a month's
+// preposition or a number around it ("in June", "May 1912", "3rd of
+// May"), a pronoun or determiner after a sentence-opening one ("Will
+// you", "May I").
+func homographIsName(d *Doc, ti, word int, lower string, initial, titled bool) bool {
+	if titled {
+		return true
+	}
+	if t := d.Tokens[ti]; allCaps(d.Text[t.Start:t.End]) {
+		// Emphasis or a heading: "YOU WILL NOT REGRET IT".
+		return false
+	}
+	month := lower != "will" && lower != "don"
+	if ti > 0 && word > 0 {
+		switch prev := d.Tokens[ti-1]; prev.Kind {
+		case Word:
+			pn := d.forms[word-1].name
+			if notBeforeName[pn] || month && (monthCues[pn] || startsWithDigit(d.Text[prev.Start:prev.End])) {
+				return false
+			}
+			if r, _ := utf8.DecodeRune(d.Text[prev.Start:prev.End]); lower == "will" && unicode.IsUpper(r) {
+				// "Divine Will", "Last Will": no one's surname.
+				return false
+			}
+			if lower == "march" && marchKinds[pn] {
+				return false
+			}
+			if month && word > 1 && ti > 1 && d.Tokens[ti-2].Kind == Word && monthList(d.forms[word-2].name, pn) {
+				// "May and June".
+				return false
+			}
+		case Number:
+			if month {
+				return false
+			}
+		}
+	}
+	next := ti + 1
+	if month && next < len(d.Tokens) && d.Tokens[next].Kind == Punct && string(d.Text[d.Tokens[next].Start:d.Tokens[next].End]) == "," {
+		next++
+	}
+	if next < len(d.Tokens) {
+		nt := d.Tokens[next]
+		if month && (nt.Kind == Number || nt.Kind == Word && startsWithDigit(d.Text[nt.Start:nt.End])) {
+			return false
+		}
+	}
+	if month && ti+1 < len(d.Tokens) && d.Tokens[ti+1].Kind == Word && word+1 < len(d.forms) {
+		nn := d.forms[word+1].name
+		if monthTimes[nn] {
+			// "a June evening", "the March wind".
+			return false
+		}
+		if ti+2 < len(d.Tokens) && d.Tokens[ti+2].Kind == Word && word+2 < len(d.forms) && monthList(nn, d.forms[word+2].name) {
+			// "August and September".
+			return false
+		}
+	}
+	if initial && ti+1 < len(d.Tokens) && d.Tokens[ti+1].Kind == Word && word+1 < len(d.forms) &&
+		notAfterName[d.forms[word+1].name] {
+		return false
+	}
+	return true
+}
+
+// monthTimes follow a month used as an adjective ("a June evening").
+var monthTimes = map[string]bool{"day": true, "days": true, "night": true, "nights": true,
+	"morning": true, "mornings": true, "evening": true, "evenings": true, "afternoon": true,
+	"afternoons": true, "sky": true, "skies": true, "wind": true, "winds": true, "air": true,
+	"sun": true, "sunshine": true, "weather": true, "rain": true, "rains": true, "week": true,
+	"weeks": true, "month": true, "moon": true, "dawn": true, "light": true, "heat": true,
+	"twilight": true, "noon": true, "hare": true, "term": true, "holidays": true, "roses": true,
+	"flowers": true, "showers": true, "dusk": true, "sunset": true, "storm": true, "storms": true}
+
+// marchKinds come before a piece of music called a march ("the Dead March").
+var marchKinds = map[string]bool{"funeral": true, "bridal": true, "wedding": true, "dead": true,
+	"quick": true, "slow": true, "triumphal": true, "military": true, "forced": true}
+
+// calendarMonths are the months, lower-case.
+var calendarMonths = map[string]bool{"january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true}
+
+// monthList reports whether a, b are a month and a conjunction or a
+// conjunction and a month, as around a month in "May and June".
+func monthList(a, b string) bool {
+	conj := func(w string) bool { return w == "and" || w == "or" || w == "to" }
+	return calendarMonths[a] && conj(b) || conj(a) && calendarMonths[b]
+}
+
+// allCaps reports whether a word has more than one letter and no
+// lower-case one.
+func allCaps(w []byte) bool {
+	letters := 0
+	for _, r := range string(w) {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+// capitalisedNext reports whether the token after ti is a capitalised word.
+func capitalisedNext(d *Doc, ti int) bool {
+	if ti+1 >= len(d.Tokens) || d.Tokens[ti+1].Kind != Word {
+		return false
+	}
+	t := d.Tokens[ti+1]
+	r, _ := utf8.DecodeRune(d.Text[t.Start:t.End])
+	return unicode.IsUpper(r)
+}
+
+func startsWithDigit(b []byte) bool { return len(b) > 0 && b[0] >= '0' && b[0] <= '9' }
 
 // vocative reports whether the name in tokens first..last addresses
 // someone: a comma, an opening quotation mark, "dear" or "O" before it, and a

@@ -155,3 +155,46 @@ func TestMentionGender(t *testing.T) {
 		}
 	}
 }
+
+// TestNameHomographs: Will, May, June, April, August, March and Don are
+// names where the words around them say so, and the common word
+// elsewhere.
+func TestNameHomographs(t *testing.T) {
+	a := NewAnalyzer()
+	for _, c := range []struct {
+		text string
+		want []string // the mentions that hold a homograph, with titles
+	}{
+		{`Will stared at the stag. "You came," Will said.`, []string{"Will", "Will"}},
+		{`Hannibal watched Will drink it.`, []string{"Will"}},
+		{`"Will, come inside."`, []string{"Will"}},
+		{`Will Graham sat down.`, []string{"Will Graham"}},
+		{`Will's hands shook.`, []string{"Will"}},
+		{`Will you come? May I stay? May God keep you.`, nil},
+		{`He read his Will. The Divine Will be done. YOU WILL NOT REGRET IT.`, nil},
+		{`In June the river rose. It was the 3rd of May, or May 4, 1912.`, nil},
+		{`A June evening; the March wind; May and June; the Dead March.`, nil},
+		{`June laughed, and May ran after her.`, []string{"June", "May"}},
+		{`Mrs. March and Lord March came.`, []string{"mrs March", "lord March"}},
+		{`"Don," the young man answered. Don Ramón bowed.`, []string{"Don", "don Ramón"}},
+	} {
+		d := a.Analyze([]byte(c.text), DoubleQuotes)
+		ms, _ := Mentions(&d)
+		var got []string
+		for _, m := range ms {
+			name := m.Name
+			if m.Title != "" {
+				name = m.Title + " " + name
+			}
+			for _, w := range strings.Fields(strings.ToLower(name)) {
+				if nameHomographs[w] {
+					got = append(got, name)
+					break
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: mentions %q, want %q", c.text, got, c.want)
+		}
+	}
+}

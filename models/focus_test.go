@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
 )
 
@@ -389,5 +390,35 @@ func TestResolvePronouns(t *testing.T) {
 	}
 	if got, _ := references(fc, 2, bingley); got != 3 {
 		t.Errorf("references to Bingley in paragraph 3 = %d, want 3 (a name, two pronouns)", got)
+	}
+}
+
+// TestFocusOnHomographNames: a character whose name is also a common
+// word (Will, June) is found and can be the focus, while the modal ("Will
+// you stay?" is Hannibal's) and the month in the same story are not taken
+// for anyone.
+func TestFocusOnHomographNames(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Will stared at the stag in the clearing. He did not move, and neither did it.\n\n" +
+		"\"Will you stay?\" asked Hannibal.\n\n" +
+		"In June the river rose, and Will walked down to the water alone and stood in it.\n\n" +
+		"The next morning June came down the stairs singing, and her dog ran ahead of her into the kitchen.\n"
+	s, err := datasets.Parse("will.txt", "will", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := m.Analyse(features.NewAnalyzer(), s)
+	labels := m.Label(st)
+	want := []string{"Will", "Hannibal", "Will", "June"}
+	if len(labels) != len(want) {
+		t.Fatalf("%d labels, want %d", len(labels), len(want))
+	}
+	for i, l := range labels {
+		if l.Focus.Label != want[i] {
+			t.Errorf("paragraph %d: focus %s, want %s", i+1, l.Focus.Label, want[i])
+		}
 	}
 }
