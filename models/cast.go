@@ -194,6 +194,8 @@ func buildCast(paras []Para, known []string) *cast {
 			order = append(order, key)
 		}
 	}
+	alias := mergeMisspellings(forms, order)
+	order = slices.DeleteFunc(order, func(k string) bool { _, ok := alias[k]; return ok })
 	c := &cast{index: map[string]int{}}
 	keep := func(f *nameForm) bool { return f.count > 0 || len(f.words) > 1 }
 	// Longer names first, so one-word forms can join them; then the
@@ -253,6 +255,11 @@ func buildCast(paras []Para, known []string) *cast {
 			}
 		}
 	}
+	for rare, common := range alias {
+		if ci, ok := c.index[common]; ok {
+			c.index[rare] = ci
+		}
+	}
 	for _, ch := range c.chars {
 		ch.Label = labelOf(ch, forms)
 		if ch.gender == 0 && !ch.unnamed {
@@ -283,6 +290,127 @@ func buildCast(paras []Para, known []string) *cast {
 		c.rank[i] = r
 	}
 	return c
+}
+
+// mergeMisspellings finds the full names that are slips of the pen (or
+// of a scanner) for another and folds each into it: a name whose last
+// word is a letter off another full name with the same other words
+// ("Katherine Perice" for "Katherine Pierce", "Guy Daxrell" for "Guy
+// Darrell"; see nearMisspelling). The rarer form (on a tie, the later)
+// joins the other when it is said at most three times, or a tenth as
+// often; titled forms and role nouns are left alone. It returns each
+// folded key with the key it joined.
+func mergeMisspellings(forms map[string]*nameForm, order []string) map[string]string {
+	alias := map[string]string{}
+	plain := func(k string) bool {
+		f := forms[k]
+		return f.sex == 0 && !f.role && len(f.titles) == 0
+	}
+	into := func(rare, common string) {
+		r, c := forms[rare], forms[common]
+		c.count += r.count
+		c.nonInitial += r.nonInitial
+		c.gender += r.gender
+		alias[rare] = common
+	}
+	// Full names by all their words but the last, in order of first use.
+	groups := map[string][]string{}
+	for _, k := range order {
+		f := forms[k]
+		if !plain(k) {
+			continue
+		}
+		if len(f.words) == 1 {
+			continue
+		}
+		prefix := strings.Join(f.words[:len(f.words)-1], " ")
+		groups[prefix] = append(groups[prefix], k)
+	}
+	for _, g := range groups {
+		for i, a := range g {
+			for _, b := range g[i+1:] {
+				if _, done := alias[a]; done {
+					break
+				}
+				if _, done := alias[b]; done {
+					continue
+				}
+				fa, fb := forms[a], forms[b]
+				if len(fa.words) != len(fb.words) || !nearMisspelling(fa.words[len(fa.words)-1], fb.words[len(fb.words)-1]) {
+					continue
+				}
+				rare, common := b, a
+				if fb.count > fa.count {
+					rare, common = a, b
+				}
+				// A slip is rare beside the right spelling; two
+				// people may share all but a letter (George Washington
+				// and George Warrington).
+				if r, c := forms[rare].count, forms[common].count; r <= 3 || 10*r <= c {
+					into(rare, common)
+				}
+			}
+		}
+	}
+	// A form that joined one that then joined a third goes to the third.
+	for rare, common := range alias {
+		for {
+			next, ok := alias[common]
+			if !ok {
+				break
+			}
+			common = next
+		}
+		alias[rare] = common
+	}
+	return alias
+}
+
+// nearMisspelling reports whether two different surnames of at least
+// five letters are one edit apart (a letter added, dropped or changed, or
+// two neighbours swapped) or two edits apart with the same letters
+// ("Perice" for "Pierce"). A plural is not a slip ("Brangwens").
+func nearMisspelling(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if a == b || len(ra) < 5 || len(rb) < 5 || a+"s" == b || b+"s" == a {
+		return false
+	}
+	switch editDistance(ra, rb) {
+	case 1:
+		return true
+	case 2:
+		sa, sb := slices.Clone(ra), slices.Clone(rb)
+		slices.Sort(sa)
+		slices.Sort(sb)
+		return slices.Equal(sa, sb)
+	}
+	return false
+}
+
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbouring letters.
+func editDistance(a, b []rune) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }
 
 // formKey is the key of a mention's name form: its lower-case name,

@@ -422,3 +422,54 @@ func TestFocusOnHomographNames(t *testing.T) {
 		}
 	}
 }
+
+// TestMisspelledNames: a full name written once with a slip ("Perice"
+// for "Pierce") is the same character, so the one-word name can join it;
+// two people a letter apart who are both often named stay two, and a
+// family's plural is not a slip.
+func TestMisspelledNames(t *testing.T) {
+	s := storyOf([]string{
+		"At noon Katherine Pierce smiled at the mirror.",
+		"Then Katherine Perice turned away from it.",
+		"For a while Katherine waited, and she did not look back.",
+	}, nil)
+	for i, p := range s.Paras {
+		if len(p.chars) == 0 {
+			t.Fatalf("paragraph %d names no one", i+1)
+		}
+	}
+	k := s.Paras[0].chars[0]
+	if k < 0 || s.Paras[1].chars[0] != k || s.Paras[2].chars[0] != k {
+		t.Errorf("Katherine Pierce, Katherine Perice and Katherine are characters %d, %d, %d; want one",
+			k, s.Paras[1].chars[0], s.Paras[2].chars[0])
+	}
+	var texts []string
+	for range 5 {
+		texts = append(texts, "At last George Washington spoke.", "At once George Warrington answered him.")
+	}
+	texts = append(texts, "At nine Tom Brangwen came in.", "At supper the Brangwens ate, and Tom Brangwens sat with them.")
+	s = storyOf(texts, nil)
+	if s.Paras[0].chars[0] == s.Paras[1].chars[0] {
+		t.Errorf("George Washington and George Warrington, each named five times, are one character")
+	}
+	last := len(texts) - 1
+	if got := s.Paras[last].chars; len(got) == 0 || got[len(got)-1] == s.Paras[last-1].chars[0] {
+		t.Errorf("Tom Brangwens joined Tom Brangwen (characters %v, %d): a plural is not a slip", got, s.Paras[last-1].chars[0])
+	}
+}
+
+// TestEditDistance counts insertions, deletions, substitutions and
+// swaps of neighbouring letters.
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"pierce", "pierce", 0}, {"pierce", "peirce", 1}, {"darrell", "daxrell", 1},
+		{"slocomb", "slocombe", 1}, {"pierce", "perice", 2}, {"robinson", "robson", 2}, {"", "abc", 3},
+	} {
+		if got := editDistance([]rune(c.a), []rune(c.b)); got != c.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
