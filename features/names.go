@@ -18,6 +18,11 @@ type Mention struct {
 	Quoted     bool   // inside dialogue
 	Possessive bool   // "Caroline's"
 	Speaker    bool   // next to a speech verb ("said Elena", "Stefan asked")
+	// Tagged: the name follows a closing quotation mark and a speech verb
+	// follows it at once ("Stay?" Hannibal asked): the tag goes on with
+	// the quoted sentence, so its capital is the name's own even though
+	// a question or exclamation closed the quotation.
+	Tagged bool
 	// Vocative: a name in dialogue that addresses someone, set off by
 	// commas or the quotation marks ("You forget, Capataz, I was…").
 	Vocative bool
@@ -227,6 +232,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			lastSpeech = word
 			if n := len(out); n > 0 && word-out[n-1].Word <= 3 && !out[n-1].Quoted {
 				out[n-1].Speaker = true
+				if first, last := spans[n-1][0], spans[n-1][1]; first > 0 && last == ti-1 && d.Tokens[first-1].Kind == CloseQuote {
+					out[n-1].Tagged = true
+				}
 			}
 		}
 		if f.roleDet {

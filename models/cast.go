@@ -124,7 +124,7 @@ func buildCast(paras []Para, known []string) *cast {
 	for _, p := range paras {
 		for _, m := range p.Mentions {
 			for k, w := range strings.Fields(strings.ToLower(m.Name)) {
-				if k > 0 || !m.Initial || m.Title != "" || m.Role {
+				if k > 0 || !m.Initial || m.Title != "" || m.Role || m.Tagged {
 					midSentence[w] = true
 				}
 			}

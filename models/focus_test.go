@@ -473,3 +473,23 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestTaggedNameOpensNoSentence: a name that only ever opens sentences
+// is kept when it tags a quotation that closed on a question or an
+// exclamation ("…stay?" Hannibal asked), while a capitalised word that
+// only opens sentences stays out of the cast.
+func TestTaggedNameOpensNoSentence(t *testing.T) {
+	s := storyOf([]string{
+		`"Will you stay?" Hannibal asked.`,
+		`Hannibal smiled. Suddenly the lights went out.`,
+		`"Run!" Suddenly the door flew open.`,
+	}, nil)
+	if len(s.Paras[1].chars) == 0 || s.cast.chars[s.Paras[1].chars[0]].Label != "Hannibal" {
+		t.Errorf("paragraph 2 names %v; want Hannibal", s.Paras[1].chars)
+	}
+	for _, ch := range s.cast.chars {
+		if ch.Label != "Hannibal" {
+			t.Errorf("cast holds %q", ch.Label)
+		}
+	}
+}
