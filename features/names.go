@@ -20,8 +20,8 @@ type Mention struct {
 	Speaker    bool   // next to a speech verb ("said Elena", "Stefan asked")
 	// Tagged: the name follows a closing quotation mark and a speech verb
 	// follows it at once ("Stay?" Hannibal asked): the tag goes on with
-	// the quoted sentence, so its capital is the name's own even though
-	// a question or exclamation closed the quotation.
+	// the quoted sentence, so a capital there is more likely a name's
+	// own even when a question or exclamation closed the quotation.
 	Tagged bool
 	// Vocative: a name in dialogue that addresses someone, set off by
 	// commas or the quotation marks ("You forget, Capataz, I was…").
@@ -324,10 +324,12 @@ var nameHomographs = map[string]bool{"will": true, "may": true, "june": true, "a
 	"august": true, "march": true, "don": true}
 
 // monthCues come before a month ("in June", "since May", "last April").
+// Words that as often come before a name are left out: "after June",
+// "from April", "it was May who answered".
 var monthCues = map[string]bool{"in": true, "of": true, "since": true, "until": true, "till": true,
-	"by": true, "during": true, "before": true, "after": true, "through": true, "throughout": true,
-	"from": true, "last": true, "next": true, "early": true, "late": true, "mid": true, "between": true,
-	"about": true, "latter": true, "later": true, "was": true, "ere": true}
+	"by": true, "during": true, "through": true, "throughout": true,
+	"last": true, "next": true, "early": true, "late": true, "mid": true, "between": true,
+	"latter": true, "ere": true}
 
 // notAfterName are the words that follow a sentence-opening modal or
 // month but not a name: "Will you", "May I", "May God", "Will the".
@@ -346,13 +348,23 @@ var notBeforeName = map[string]bool{"the": true, "a": true, "an": true, "his": t
 	"that": true, "every": true, "each": true, "any": true, "no": true, "some": true, "free": true,
 	"good": true, "ill": true}
 
+// willKinds come before "Will" as volition or testament, not as a name
+// ("the Divine Will", "his Last Will").
+var willKinds = map[string]bool{"divine": true, "last": true, "holy": true, "almighty": true,
+	"human": true, "supreme": true, "sovereign": true, "eternal": true, "general": true,
+	"popular": true, "iron": true, "free": true, "own": true, "god's": true}
+
 // homographIsName reports whether the capitalised homograph at token ti
-// (word index word, lower-case form lower) names someone: after a title
-// ("Mrs. March", "Lady May"), or unless the words around it make it the
-// common word — a determiner before it ("his Will"), a month's
-// preposition or a number around it ("in June", "May 1912", "3rd of
-// May"), a pronoun or determiner after a sentence-opening one ("Will
-// you", "May I").
+// (word index word, lower-case form lower) names someone. After a title
+// it does ("Mrs. March", "Lady May"). Otherwise it does unless the words
+// around it make it the common word: it is written in capitals ("YOU
+// WILL"); a determiner comes before it ("his Will") or, for Will, a word
+// of volition or testament ("Divine Will", see willKinds); for a month,
+// a month's preposition or a number is next to it ("in June", "May 1912",
+// "3rd of May"), a time word follows it ("one June evening"), it is in a
+// list of months ("May and June") or it is a tune ("the Dead March"); or
+// it opens a sentence and a pronoun or determiner follows it ("Will you",
+// "May I").
 func homographIsName(d *Doc, ti, word int, lower string, initial, titled bool) bool {
 	if titled {
 		return true
@@ -369,8 +381,7 @@ func homographIsName(d *Doc, ti, word int, lower string, initial, titled bool) b
 			if notBeforeName[pn] || month && (monthCues[pn] || startsWithDigit(d.Text[prev.Start:prev.End])) {
 				return false
 			}
-			if r, _ := utf8.DecodeRune(d.Text[prev.Start:prev.End]); lower == "will" && unicode.IsUpper(r) {
-				// "Divine Will", "Last Will": no one's surname.
+			if lower == "will" && willKinds[pn] {
 				return false
 			}
 			if lower == "march" && marchKinds[pn] {

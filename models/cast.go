@@ -124,7 +124,10 @@ func buildCast(paras []Para, known []string) *cast {
 	for _, p := range paras {
 		for _, m := range p.Mentions {
 			for k, w := range strings.Fields(strings.ToLower(m.Name)) {
-				if k > 0 || !m.Initial || m.Title != "" || m.Role || m.Tagged {
+				// A tag's capital counts for a first name only
+				// ("Stay?" Hannibal asked; but "Help!" People
+				// screamed).
+				if k > 0 || !m.Initial || m.Title != "" || m.Role || m.Tagged && k == 0 && isFirstName(w) {
 					midSentence[w] = true
 				}
 			}
@@ -196,6 +199,10 @@ func buildCast(paras []Para, known []string) *cast {
 	}
 	alias := mergeMisspellings(forms, order)
 	order = slices.DeleteFunc(order, func(k string) bool { _, ok := alias[k]; return ok })
+	folded := map[string][]string{} // a key -> the keys folded into it
+	for _, rare := range slices.Sorted(maps.Keys(alias)) {
+		folded[alias[rare]] = append(folded[alias[rare]], rare)
+	}
 	c := &cast{index: map[string]int{}}
 	keep := func(f *nameForm) bool { return f.count > 0 || len(f.words) > 1 }
 	// Longer names first, so one-word forms can join them; then the
@@ -246,12 +253,22 @@ func buildCast(paras []Para, known []string) *cast {
 			ch.titles[t] += n
 		}
 		c.index[key] = ci
-		for _, w := range f.words {
-			ch.words[w] += f.count
+		own := func(w string, n int) {
+			ch.words[w] += n
 			if o, ok := wordOwner[w]; ok && o != ci {
 				wordOwner[w] = -1
 			} else if !ok {
 				wordOwner[w] = ci
+			}
+		}
+		for _, w := range f.words {
+			own(w, f.count)
+		}
+		// "Perice" alone is Katherine Perice's, folded into Katherine
+		// Pierce; the slip's count is already in f's.
+		for _, rare := range folded[key] {
+			for _, w := range forms[rare].words {
+				own(w, 0)
 			}
 		}
 	}
@@ -297,9 +314,11 @@ func buildCast(paras []Para, known []string) *cast {
 // word is a letter off another full name with the same other words
 // ("Katherine Perice" for "Katherine Pierce", "Guy Daxrell" for "Guy
 // Darrell"; see nearMisspelling). The rarer form (on a tie, the later)
-// joins the other when it is said at most three times, or a tenth as
-// often; titled forms and role nouns are left alone. It returns each
-// folded key with the key it joined.
+// joins the other when it is said once, or at most three times and half
+// as often, or a tenth as often: two people may share all but a letter
+// (John Carter and John Carver, three times each). Titled forms and role
+// nouns are left alone. It returns each folded key with the key it
+// joined.
 func mergeMisspellings(forms map[string]*nameForm, order []string) map[string]string {
 	alias := map[string]string{}
 	plain := func(k string) bool {
@@ -343,10 +362,8 @@ func mergeMisspellings(forms map[string]*nameForm, order []string) map[string]st
 				if fb.count > fa.count {
 					rare, common = a, b
 				}
-				// A slip is rare beside the right spelling; two
-				// people may share all but a letter (George Washington
-				// and George Warrington).
-				if r, c := forms[rare].count, forms[common].count; r <= 3 || 10*r <= c {
+				// A slip is rare beside the right spelling.
+				if r, c := forms[rare].count, forms[common].count; r == 1 || c >= 2*r && (r <= 3 || 10*r <= c) {
 					into(rare, common)
 				}
 			}
@@ -447,6 +464,13 @@ func (c *cast) sameGender(word string, sex int) int {
 		}
 	}
 	return best
+}
+
+// isFirstName reports whether a lower-case word is a first name in
+// datasets.FirstNames.
+func isFirstName(w string) bool {
+	names, err := datasets.FirstNames()
+	return err == nil && names[w] != 0
 }
 
 // firstNameGender is the usual sex of a character's first name, for a

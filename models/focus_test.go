@@ -424,14 +424,15 @@ func TestFocusOnHomographNames(t *testing.T) {
 }
 
 // TestMisspelledNames: a full name written once with a slip ("Perice"
-// for "Pierce") is the same character, so the one-word name can join it;
-// two people a letter apart who are both often named stay two, and a
+// for "Pierce") is the same character, and so is its surname alone; two
+// people a letter apart who are each named as often stay two, and a
 // family's plural is not a slip.
 func TestMisspelledNames(t *testing.T) {
 	s := storyOf([]string{
 		"At noon Katherine Pierce smiled at the mirror.",
 		"Then Katherine Perice turned away from it.",
 		"For a while Katherine waited, and she did not look back.",
+		"At last Perice laughed.",
 	}, nil)
 	for i, p := range s.Paras {
 		if len(p.chars) == 0 {
@@ -439,18 +440,19 @@ func TestMisspelledNames(t *testing.T) {
 		}
 	}
 	k := s.Paras[0].chars[0]
-	if k < 0 || s.Paras[1].chars[0] != k || s.Paras[2].chars[0] != k {
-		t.Errorf("Katherine Pierce, Katherine Perice and Katherine are characters %d, %d, %d; want one",
-			k, s.Paras[1].chars[0], s.Paras[2].chars[0])
+	for i, p := range s.Paras {
+		if p.chars[0] != k {
+			t.Errorf("paragraph %d names character %d, want Katherine Pierce (%d)", i+1, p.chars[0], k)
+		}
 	}
 	var texts []string
-	for range 5 {
-		texts = append(texts, "At last George Washington spoke.", "At once George Warrington answered him.")
+	for range 3 {
+		texts = append(texts, "At last John Carter spoke.", "At once John Carver answered him.")
 	}
 	texts = append(texts, "At nine Tom Brangwen came in.", "At supper the Brangwens ate, and Tom Brangwens sat with them.")
 	s = storyOf(texts, nil)
 	if s.Paras[0].chars[0] == s.Paras[1].chars[0] {
-		t.Errorf("George Washington and George Warrington, each named five times, are one character")
+		t.Errorf("John Carter and John Carver, each named three times, are one character")
 	}
 	last := len(texts) - 1
 	if got := s.Paras[last].chars; len(got) == 0 || got[len(got)-1] == s.Paras[last-1].chars[0] {
@@ -474,15 +476,16 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
-// TestTaggedNameOpensNoSentence: a name that only ever opens sentences
-// is kept when it tags a quotation that closed on a question or an
-// exclamation ("…stay?" Hannibal asked), while a capitalised word that
-// only opens sentences stays out of the cast.
+// TestTaggedNameOpensNoSentence: a first name that only ever opens
+// sentences is kept when it tags a quotation that closed on a question or
+// an exclamation ("…stay?" Hannibal asked), while other capitalised words
+// that only open sentences, tags or not, stay out of the cast.
 func TestTaggedNameOpensNoSentence(t *testing.T) {
 	s := storyOf([]string{
 		`"Will you stay?" Hannibal asked.`,
 		`Hannibal smiled. Suddenly the lights went out.`,
 		`"Run!" Suddenly the door flew open.`,
+		`"Help!" People screamed. "Hello?" Silence answered.`,
 	}, nil)
 	if len(s.Paras[1].chars) == 0 || s.cast.chars[s.Paras[1].chars[0]].Label != "Hannibal" {
 		t.Errorf("paragraph 2 names %v; want Hannibal", s.Paras[1].chars)
