@@ -374,55 +374,50 @@ func homographIsName(d *Doc, ti, word int, lower string, initial, titled bool) b
 		return false
 	}
 	month := lower != "will" && lower != "don"
-	if ti > 0 && word > 0 {
-		switch prev := d.Tokens[ti-1]; prev.Kind {
-		case Word:
-			pn := d.forms[word-1].name
-			if notBeforeName[pn] || month && (monthCues[pn] || startsWithDigit(d.Text[prev.Start:prev.End])) {
-				return false
-			}
-			if lower == "will" && willKinds[pn] {
-				return false
-			}
-			if lower == "march" && marchKinds[pn] {
-				return false
-			}
-			if month && word > 1 && ti > 1 && d.Tokens[ti-2].Kind == Word && monthList(d.forms[word-2].name, pn) {
-				// "May and June".
-				return false
-			}
-		case Number:
-			if month {
-				return false
-			}
-		}
-	}
-	next := ti + 1
-	if month && next < len(d.Tokens) && d.Tokens[next].Kind == Punct && string(d.Text[d.Tokens[next].Start:d.Tokens[next].End]) == "," {
-		next++
-	}
-	if next < len(d.Tokens) {
-		nt := d.Tokens[next]
-		if month && (nt.Kind == Number || nt.Kind == Word && startsWithDigit(d.Text[nt.Start:nt.End])) {
-			return false
-		}
-	}
-	if month && ti+1 < len(d.Tokens) && d.Tokens[ti+1].Kind == Word && word+1 < len(d.forms) {
-		nn := d.forms[word+1].name
-		if monthTimes[nn] {
-			// "a June evening", "the March wind".
-			return false
-		}
-		if ti+2 < len(d.Tokens) && d.Tokens[ti+2].Kind == Word && word+2 < len(d.forms) && monthList(nn, d.forms[word+2].name) {
-			// "August and September".
-			return false
-		}
-	}
-	if initial && ti+1 < len(d.Tokens) && d.Tokens[ti+1].Kind == Word && word+1 < len(d.forms) &&
-		notAfterName[d.forms[word+1].name] {
+	// The words either side, "" where punctuation intervenes.
+	prev, prev2, next, next2 := near(d, ti, word, -1), near(d, ti, word, -2), near(d, ti, word, 1), near(d, ti, word, 2)
+	if notBeforeName[prev] || lower == "will" && willKinds[prev] || lower == "march" && marchKinds[prev] {
 		return false
 	}
-	return true
+	if month {
+		after := next
+		if ti+2 < len(d.Tokens) && d.Tokens[ti+1].Kind == Punct && string(d.Text[d.Tokens[ti+1].Start:d.Tokens[ti+1].End]) == "," {
+			// "June, 1912".
+			after = near(d, ti+1, word, 1)
+		}
+		switch {
+		case monthCues[prev] || startsWithDigit(prev) || startsWithDigit(after):
+			// "in June", "3rd of May", "May 4".
+			return false
+		case monthTimes[next]:
+			// "a June evening", "the March wind".
+			return false
+		case monthList(prev2, prev) || monthList(next, next2):
+			// "May and June", "August and September".
+			return false
+		}
+	}
+	// "Will you", "May I".
+	return !(initial && notAfterName[next])
+}
+
+// near returns the lower-case form of the word k words from token ti
+// (word index word), or "" when a punctuation mark comes between or the
+// paragraph ends first.
+func near(d *Doc, ti, word, k int) string {
+	step := 1
+	if k < 0 {
+		step = -1
+	}
+	for i := step; ; i += step {
+		t := ti + i
+		if t < 0 || t >= len(d.Tokens) || d.Tokens[t].Kind != Word && d.Tokens[t].Kind != Number {
+			return ""
+		}
+		if i == k {
+			return d.forms[word+k].name
+		}
+	}
 }
 
 // monthTimes follow a month used as an adjective ("a June evening").
@@ -475,7 +470,7 @@ func capitalisedNext(d *Doc, ti int) bool {
 	return unicode.IsUpper(r)
 }
 
-func startsWithDigit(b []byte) bool { return len(b) > 0 && b[0] >= '0' && b[0] <= '9' }
+func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // vocative reports whether the name in tokens first..last addresses
 // someone: a comma, an opening quotation mark, "dear" or "O" before it, and a
