@@ -28,6 +28,10 @@ type character struct {
 	titles map[string]int
 	// unnamed: the story designates the character by role nouns only.
 	unnamed bool
+	// name is the name the story uses for the character (see nameOf),
+	// title the honorific it most often puts before it ("mrs"), if any.
+	name, title string
+	full        string // its commonest full name ("clara green"), if any
 }
 
 // cast is a story's characters, found from its capitalised names.
@@ -54,6 +58,7 @@ var masculineTitles = map[string]bool{"mr": true, "sir": true, "lord": true, "mo
 type nameForm struct {
 	words             []string
 	count, nonInitial int
+	narration         int // mentions outside dialogue
 	gender            int
 	// role: the form is a role noun ("the doctor"), not a name.
 	role bool
@@ -65,6 +70,8 @@ type nameForm struct {
 	// titles counts the honorifics the text puts before the name, by
 	// the role noun they stand for ("dr" as "doctor").
 	titles map[string]int
+	// said counts the honorifics before the name as written ("mrs").
+	said map[string]int
 }
 
 // titleRoles spells abbreviated titles as the role nouns they are.
@@ -163,6 +170,15 @@ func buildCast(paras []Para, known []string) *cast {
 			}
 			f.role = f.role && m.Role
 			f.count++
+			if !m.Quoted {
+				f.narration++
+			}
+			if m.Title != "" {
+				if f.said == nil {
+					f.said = map[string]int{}
+				}
+				f.said[m.Title]++
+			}
 			if r := roleOfTitle(m.Title); r != "" {
 				if f.titles == nil {
 					f.titles = map[string]int{}
@@ -219,6 +235,20 @@ func buildCast(paras []Para, known []string) *cast {
 		return len(fb.words) - len(fa.words)
 	})
 	wordOwner := map[string]int{} // word -> character, -1 when ambiguous
+	near := nearTitled(paras)
+	// firstOf[w][c]: how often a full name of character c opening with
+	// w is said.
+	firstOf := map[string]map[int]int{}
+	var keysOf [][]string // a character's form keys
+	apart := func(key string, ci int) bool {
+		n := 0
+		for w := range c.chars[ci].words {
+			if !slices.Contains(forms[key].words, w) {
+				n = max(n, near[key][w])
+			}
+		}
+		return n >= apartMin && float64(n) >= apartShare*float64(min(forms[key].count, c.chars[ci].mentions))
+	}
 	for _, key := range order {
 		f := forms[key]
 		if !keep(f) {
@@ -229,9 +259,17 @@ func buildCast(paras []Para, known []string) *cast {
 		case f.role:
 			ci = c.titled(key)
 		case f.sex != 0 && len(f.words) == 1:
-			ci = c.sameGender(f.words[0], f.sex)
+			ci = c.sameGender(f.words[0], f.sex, func(ci int) bool { return apart(key, ci) })
 		case len(f.words) == 1:
 			if o, ok := wordOwner[f.words[0]]; ok && o >= 0 {
+				ci = o
+			} else if ok {
+				ci = dominant(firstOf[f.words[0]])
+			}
+		case f.sex != 0:
+			// "Sister Mary Seraphine" is Mary Seraphine, unless the
+			// untitled name's pronouns say otherwise.
+			if o, ok := c.index[strings.Join(f.words, " ")]; ok && c.chars[o].gender*f.sex >= 0 {
 				ci = o
 			}
 		default:
@@ -242,7 +280,9 @@ func buildCast(paras []Para, known []string) *cast {
 		if ci < 0 {
 			ci = len(c.chars)
 			c.chars = append(c.chars, &character{words: map[string]int{}, unnamed: f.role})
+			keysOf = append(keysOf, nil)
 		}
+		keysOf[ci] = append(keysOf[ci], key)
 		ch := c.chars[ci]
 		ch.mentions += f.count
 		ch.gender += f.gender
@@ -264,6 +304,13 @@ func buildCast(paras []Para, known []string) *cast {
 		for _, w := range f.words {
 			own(w, f.count)
 		}
+		if len(f.words) > 1 && !f.role {
+			w := f.words[0]
+			if firstOf[w] == nil {
+				firstOf[w] = map[int]int{}
+			}
+			firstOf[w][ci] += f.count
+		}
 		// "Perice" alone is Katherine Perice's, folded into Katherine
 		// Pierce; the slip's count is already in f's.
 		for _, rare := range folded[key] {
@@ -277,12 +324,14 @@ func buildCast(paras []Para, known []string) *cast {
 			c.index[rare] = ci
 		}
 	}
-	for _, ch := range c.chars {
+	for ci, ch := range c.chars {
 		ch.Label = labelOf(ch, forms)
 		if ch.gender == 0 && !ch.unnamed {
 			ch.gender = firstNameGender(ch)
 		}
+		ch.name, ch.title, ch.full = nameOf(keysOf[ci], forms)
 	}
+	c.label()
 	c.bearers = make([][]int, len(c.chars))
 	for ri, rc := range c.chars {
 		if !rc.unnamed {
@@ -308,6 +357,29 @@ func buildCast(paras []Para, known []string) *cast {
 	}
 	return c
 }
+
+// dominant is the character whose full names say a first name far
+// more often than all the others' together (Clara Vaughan 27 times,
+// Clara Valence and Clara Green once or twice), or -1.
+func dominant(said map[int]int) int {
+	best, rest := -1, 0
+	for ci, n := range said {
+		if best < 0 || n > said[best] || n == said[best] && ci < best {
+			best = ci
+		}
+		rest += n
+	}
+	if best < 0 {
+		return -1
+	}
+	rest -= said[best]
+	if said[best] >= domRatio*rest && said[best] >= domMin {
+		return best
+	}
+	return -1
+}
+
+var domRatio, domMin = 3, 2
 
 // mergeMisspellings finds the full names that are slips of the pen (or
 // of a scanner) for another and folds each into it: a name whose last
@@ -445,13 +517,56 @@ func formKey(m features.Mention) (string, int) {
 	return key, 0
 }
 
+var apartMin, apartShare = 3, 0.1
+
+// nearWords is how close two names must stand in a paragraph to be
+// read as two people when they are said together.
+const nearWords = 30
+
+// nearTitled counts, for each titled form ("f:gibson"), how often each
+// other form is said within nearWords words of it in a paragraph: Mrs.
+// Gibson talking to Molly says they are two people.
+func nearTitled(paras []Para) map[string]map[string]int {
+	out := map[string]map[string]int{}
+	for _, p := range paras {
+		for a, ma := range p.Mentions {
+			ka, sex := formKey(ma)
+			if sex == 0 {
+				continue
+			}
+			for b, mb := range p.Mentions {
+				if b == a || abs(mb.Word-ma.Word) > nearWords {
+					continue
+				}
+				if kb, _ := formKey(mb); kb == ka {
+					continue
+				}
+				if out[ka] == nil {
+					out[ka] = map[string]int{}
+				}
+				for _, w := range strings.Fields(strings.ToLower(mb.Name)) {
+					out[ka][w]++
+				}
+			}
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // sameGender returns the most mentioned character named by word whose
 // gender (or, without evidence, first name) is not the opposite of sex,
 // or -1.
-func (c *cast) sameGender(word string, sex int) int {
+func (c *cast) sameGender(word string, sex int, apart func(int) bool) int {
 	best := -1
 	for ci, ch := range c.chars {
-		if _, ok := ch.words[word]; !ok || ch.gender*sex < 0 {
+		if _, ok := ch.words[word]; !ok || ch.gender*sex < 0 || apart(ci) {
 			continue
 		}
 		// Without pronoun evidence yet, the first name's usual sex
@@ -549,6 +664,140 @@ func labelOf(ch *character, forms map[string]*nameForm) string {
 	return capitalise(best)
 }
 
+// nameOf is the name a character goes by, from its own name forms
+// (keys), as the annotation guideline names the focus: each word said
+// alone in the narration, with or without a title ("Molly", "Mrs.
+// Gibson"), counts as a use of it (in dialogue too for a character the
+// narration never names), a full name as a use of neither; the commoner wins, the
+// first name when they are about even (within a tenth). A character
+// with no one-word name takes its commonest role noun ("Stranger"),
+// else the first word of its commonest full name. title is the
+// honorific most often put before the chosen name when that is a
+// surname (not the first word of one of its full names).
+func nameOf(keys []string, forms map[string]*nameForm) (name, title, fullName string) {
+	uses, all := map[string]int{}, map[string]int{}
+	said := map[string]map[string]int{}
+	first := map[string]bool{}
+	var role, full string
+	for _, k := range keys {
+		f := forms[k]
+		switch {
+		case f.role:
+			if role == "" || f.count > forms[role].count {
+				role = k
+			}
+		case len(f.words) == 1:
+			w := f.words[0]
+			uses[w] += f.narration
+			all[w] += f.count
+			for t, n := range f.said {
+				if said[w] == nil {
+					said[w] = map[string]int{}
+				}
+				said[w][t] += n
+			}
+		default:
+			first[f.words[0]] = true
+			if full == "" || f.count > forms[full].count {
+				full = k
+			}
+		}
+	}
+	if sum(uses) == 0 {
+		// Named in dialogue only.
+		uses = all
+	}
+	best := ""
+	for w, n := range uses {
+		if best == "" || n > uses[best] || n == uses[best] && (first[w] && !first[best] || first[w] == first[best] && w < best) {
+			best = w
+		}
+	}
+	if best != "" && !first[best] {
+		for w, n := range uses {
+			if first[w] && 10*n >= 9*uses[best] {
+				best = w
+				break
+			}
+		}
+	}
+	if full != "" {
+		fullName = strings.Join(forms[full].words, " ")
+	}
+	switch {
+	case best != "":
+		name = best
+	case role != "":
+		return forms[role].words[0], "", fullName
+	case full != "":
+		return forms[full].words[0], "", fullName
+	default:
+		return "", "", ""
+	}
+	if first[name] {
+		return name, "", fullName
+	}
+	for t, n := range said[name] {
+		if title == "" || n > said[name][title] || n == said[name][title] && t < title {
+			title = t
+		}
+	}
+	return name, title, fullName
+}
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// label sets each character's Label to its name, capitalised. Where
+// several characters go by the same surname, each takes the title the
+// story puts before it ("Mr. Gibson", "Mrs. Gibson"), as the guideline's
+// clash rule asks; where several go by the same first name, the most
+// mentioned keeps it and the others show their full names ("Clara
+// Green").
+func (c *cast) label() {
+	by := map[string][]int{}
+	for ci, ch := range c.chars {
+		if ch.name != "" {
+			by[ch.name] = append(by[ch.name], ci)
+		}
+	}
+	for ci, ch := range c.chars {
+		if ch.name == "" {
+			continue
+		}
+		ch.Label = capitalise(ch.name)
+		same := by[ch.name]
+		switch {
+		case len(same) == 1:
+		case ch.title != "":
+			ch.Label = spellTitle(ch.title) + " " + ch.Label
+		case ch.full != "" && slices.ContainsFunc(same, func(o int) bool {
+			return c.chars[o].mentions > ch.mentions || c.chars[o].mentions == ch.mentions && o < ci
+		}):
+			var ws []string
+			for _, w := range strings.Fields(ch.full) {
+				ws = append(ws, capitalise(w))
+			}
+			ch.Label = strings.Join(ws, " ")
+		}
+	}
+}
+
+// spellTitle writes a lower-case honorific as it is printed: "Mr.",
+// "Lady".
+func spellTitle(t string) string {
+	switch t {
+	case "mr", "mrs", "ms", "dr", "st", "mme", "mlle", "capt", "col", "gen", "prof", "rev":
+		return capitalise(t) + "."
+	}
+	return capitalise(t)
+}
+
 func capitalise(s string) string {
 	parts := strings.Split(s, "-")
 	for i, p := range parts {
@@ -579,11 +828,8 @@ func (c *cast) of(m features.Mention) int {
 // word of the label but its titles is one of the character's name words.
 func (c *cast) matches(ci int, label string) bool {
 	ch := c.chars[ci]
-	words := nameWords(label)
-	if len(words) == 0 {
-		// A role label ("Doctor", "Captain") is all title words.
-		words = strings.Fields(strings.ToLower(label))
-	}
+	// A role label ("Doctor", "Captain") is all title words.
+	words := labelWords(label)
 	if len(words) == 0 {
 		return false
 	}

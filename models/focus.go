@@ -425,12 +425,30 @@ func sign(x float64) float64 {
 	return 0
 }
 
-// isGold reports whether a candidate is the gold focus label.
+// isGold reports whether a candidate is the gold focus label: the
+// narrator or none as such, or a character whose names include the gold
+// label's and whose label, as a reader sees it, shares a name with it
+// ("Stefan" for "Stefan Salvatore", "Mrs. Gibson" for "Mrs. Gibson"; not
+// "Molly" for "Mrs. Gibson" even if the cast had joined them, nor
+// "Mr. Chillingly" for "Kenelm").
 func (s *Story) isGold(c candidate, gold string) bool {
 	if c.char < 0 {
 		return c.label == gold
 	}
-	return s.cast.matches(c.char, gold)
+	if !s.cast.matches(c.char, gold) {
+		return false
+	}
+	g := labelWords(gold)
+	return slices.ContainsFunc(labelWords(c.label), func(w string) bool { return slices.Contains(g, w) })
+}
+
+// labelWords are a focus label's name words, or for a role label
+// ("Doctor") its words.
+func labelWords(label string) []string {
+	if w := nameWords(label); len(w) > 0 {
+		return w
+	}
+	return strings.Fields(strings.ToLower(label))
 }
 
 // focusCtx is a story's focus context: every paragraph's mention

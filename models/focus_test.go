@@ -1,7 +1,9 @@
 package models
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/storylens/storylens/datasets"
@@ -494,5 +496,99 @@ func TestTaggedNameOpensNoSentence(t *testing.T) {
 		if ch.Label != "Hannibal" {
 			t.Errorf("cast holds %q", ch.Label)
 		}
+	}
+}
+
+// labelsOf maps each character's label to its index, failing on a
+// label given twice.
+func labelsOf(t *testing.T, s *Story) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for ci, ch := range s.cast.chars {
+		if _, ok := out[ch.Label]; ok {
+			t.Errorf("two characters are labelled %q", ch.Label)
+		}
+		out[ch.Label] = ci
+	}
+	return out
+}
+
+// TestTitledSurnamesKeptApart: Mrs. Gibson, who talks to Molly, is not
+// Molly Gibson, and with Mr. Gibson in the story each keeps the title;
+// Sister Mary Seraphine is Mary Seraphine.
+func TestTitledSurnamesKeptApart(t *testing.T) {
+	var texts []string
+	texts = append(texts, "At first Molly Gibson was twelve, and she lived with her father.")
+	for range 4 {
+		texts = append(texts,
+			`"Come here," said Mrs. Gibson to Molly, and she frowned.`,
+			"Then Molly sat down, and she read her book.",
+			"Later Mr. Gibson rode out, and he saw his patients.")
+	}
+	texts = append(texts, "In the chapel Mary Seraphine knelt, and she prayed.", "At noon Sister Mary Seraphine rose.")
+	s := storyOf(texts, nil)
+	got := labelsOf(t, s)
+	for _, want := range []string{"Molly", "Mrs. Gibson", "Mr. Gibson", "Mary"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("no character labelled %q; labels %v", want, slices.Sorted(maps.Keys(got)))
+		}
+	}
+	if m, g := s.Paras[0].chars[0], s.Paras[1].chars[0]; m == g {
+		t.Errorf("Molly Gibson and Mrs. Gibson are one character")
+	}
+	if a, b := s.Paras[len(texts)-2].chars[0], s.Paras[len(texts)-1].chars[0]; a != b {
+		t.Errorf("Sister Mary Seraphine is not Mary Seraphine")
+	}
+}
+
+// TestNamingRule: a character is labelled by the name the narration
+// uses most, a title with the surname counting for the surname, the
+// first name when they are about even; a first name said alone joins the
+// one full name that says it far more often than any other.
+func TestNamingRule(t *testing.T) {
+	texts := []string{"At the station Caroline Abbott waited for the train."}
+	for range 3 {
+		texts = append(texts, "On the platform Miss Abbott looked at her watch, and she sighed.")
+	}
+	texts = append(texts, "At last Caroline smiled.")
+	for range 3 {
+		texts = append(texts, "At noon Clara Vaughan rode out, and she was alone.", "In the lane Clara stopped.")
+	}
+	texts = append(texts, "At the ball Clara Green danced.", "There Stefan Salvatore waited.")
+	for range 10 {
+		texts = append(texts, "Then Stefan left, and Salvatore laughed.")
+	}
+	later := len(texts)
+	texts = append(texts, "Later Salvatore came back.", "At the inn Robert Audley waited.")
+	for range 2 {
+		texts = append(texts, `"Good morning, Mr. Audley," said the landlord, and Robert nodded.`, `"Mr. Audley, your horse!" the boy cried.`)
+	}
+	s := storyOf(texts, nil)
+	got := labelsOf(t, s)
+	if ci, ok := got["Abbott"]; !ok || s.Paras[0].chars[0] != ci {
+		t.Errorf("Caroline Abbott, called Miss Abbott three times and Caroline once, is not labelled Abbott; labels %v", slices.Sorted(maps.Keys(got)))
+	}
+	if s.Paras[5].chars[0] != s.Paras[6].chars[0] {
+		t.Errorf("Clara alone is not Clara Vaughan, named six times to Clara Green's once")
+	}
+	if ci, ok := got["Stefan"]; !ok || s.Paras[later].chars[0] != ci {
+		t.Errorf("Stefan Salvatore, called Stefan ten times and Salvatore eleven, is not labelled Stefan; labels %v", slices.Sorted(maps.Keys(got)))
+	}
+	if _, ok := got["Robert"]; !ok {
+		t.Errorf("Robert Audley, whom the narration calls Robert and the dialogue Mr. Audley, is not labelled Robert; labels %v", slices.Sorted(maps.Keys(got)))
+	}
+}
+
+// TestGoldNeedsTheShownName: a prediction is right only when the label a
+// reader sees names the gold character.
+func TestGoldNeedsTheShownName(t *testing.T) {
+	s := storyOf([]string{"At noon Molly Gibson smiled.", "Then Molly laughed."}, nil)
+	ci := s.Paras[0].chars[0]
+	c := candidate{char: ci, label: s.cast.chars[ci].Label}
+	if !s.isGold(c, "Molly") || !s.isGold(c, "Molly Gibson") {
+		t.Errorf("%q is not gold for Molly", c.label)
+	}
+	if s.isGold(c, "Mrs. Gibson") {
+		t.Errorf("%q, whose names include Gibson, is gold for Mrs. Gibson", c.label)
 	}
 }
