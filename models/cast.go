@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
@@ -115,6 +116,7 @@ var masculineRoles = map[string]bool{"man": true, "boy": true, "gentleman": true
 // only uses them at the start of sentences, and a one-word form joins the
 // known full name ("Stefan" with "Stefan Salvatore").
 func buildCast(paras []Para, known []string) *cast {
+	dropShouted(paras)
 	// A capitalised word seen only at the start of sentences is ordinary
 	// English ("Suddenly", "Give"), not a name: drop it from the front of
 	// a sentence-initial mention ("Come Ned" is "Ned").
@@ -139,6 +141,9 @@ func buildCast(paras []Para, known []string) *cast {
 				}
 			}
 		}
+	}
+	for _, w := range initialFirstNames(paras, midSentence) {
+		midSentence[w] = true
 	}
 	for pi := range paras {
 		ms := paras[pi].Mentions[:0]
@@ -356,6 +361,114 @@ func buildCast(paras []Para, known []string) *cast {
 		c.rank[i] = r
 	}
 	return c
+}
+
+// dropShouted removes the mentions written in capitals ("I SAID NO",
+// "THE CHAIRMAN") with a word the story never writes otherwise: capitals
+// shout or set a heading, and only a name seen in ordinary case is
+// known to be one ("STEFAN!" beside "Stefan" is).
+func dropShouted(paras []Para) {
+	plain := map[string]bool{}
+	shouted := false
+	for _, p := range paras {
+		for _, m := range p.Mentions {
+			if m.Role {
+				continue
+			}
+			if isShouted(m.Name) {
+				shouted = true
+				continue
+			}
+			for _, w := range strings.Fields(strings.ToLower(m.Name)) {
+				plain[w] = true
+			}
+		}
+	}
+	if !shouted {
+		return
+	}
+	for pi := range paras {
+		paras[pi].Mentions = slices.DeleteFunc(paras[pi].Mentions, func(m features.Mention) bool {
+			return !m.Role && isShouted(m.Name) && slices.ContainsFunc(strings.Fields(strings.ToLower(m.Name)), func(w string) bool { return !plain[w] })
+		})
+	}
+}
+
+// isShouted reports whether a name has two or more letters and no
+// lower-case one.
+func isShouted(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// initialFirstNames are the first names (datasets.FirstNames) that the
+// story only ever puts at the start of a sentence, at least twice, and
+// never writes in lower case: in a drabble whose every sentence opens
+// "Damon smirked." or "Elena laughed." they are the characters, while
+// "Miles away…" or "Hope rose…" in a story that also says "miles" or
+// "hope" are not.
+func initialFirstNames(paras []Para, midSentence map[string]bool) []string {
+	opens := map[string]int{}
+	for _, p := range paras {
+		for _, m := range p.Mentions {
+			if !m.Initial || m.Title != "" || m.Role {
+				continue
+			}
+			w, _, _ := strings.Cut(strings.ToLower(m.Name), " ")
+			if !midSentence[w] && isFirstName(w) {
+				opens[w]++
+			}
+		}
+	}
+	for w, n := range opens {
+		if n < 2 {
+			delete(opens, w)
+		}
+	}
+	if len(opens) == 0 {
+		return nil
+	}
+	for _, p := range paras {
+		lowerWords(p.text, func(w []byte) {
+			if _, ok := opens[string(w)]; ok {
+				delete(opens, string(w))
+			}
+		})
+	}
+	return slices.Sorted(maps.Keys(opens))
+}
+
+// lowerWords calls f with each word of text that starts with a
+// lower-case ASCII letter (the letters and apostrophes after it).
+func lowerWords(text []byte, f func([]byte)) {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < 'a' || c > 'z' || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+			j++
+		}
+		if j == len(text) || !isWordByte(text[j]) {
+			f(text[i:j])
+		}
+		i = j
+	}
+}
+
+// isWordByte: an ASCII letter or digit, or any byte of a multi-byte
+// character (é).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // dominant is the character whose full names say a first name far

@@ -65,11 +65,11 @@ func TestDialogueCopies(t *testing.T) {
 	}
 }
 
-// TestKnownNames: a name the metadata lists counts even when the text only
-// uses it at the start of sentences, and its one-word form joins the full
-// name.
+// TestKnownNames: a name the metadata lists counts even when the text
+// uses it once only, at the start of a sentence, and its one-word form
+// joins the full name.
 func TestKnownNames(t *testing.T) {
-	texts := []string{"Damon smirked. He said nothing.", "Damon left the room.", "Elena watched Stefan Salvatore go."}
+	texts := []string{"Damon smirked. He said nothing.", "Suddenly the room was empty.", "Suddenly Elena watched Stefan Salvatore go."}
 	build := func(known []string) *Story { return storyOf(texts, known) }
 	has := func(s *Story, name string) bool {
 		for _, c := range s.cast.chars {
@@ -79,8 +79,8 @@ func TestKnownNames(t *testing.T) {
 		}
 		return false
 	}
-	if plain := build(nil); has(plain, "Damon") {
-		t.Error("without metadata a sentence-initial-only word became a name")
+	if plain := build(nil); has(plain, "Damon") || has(plain, "Suddenly") {
+		t.Error("without metadata a word said once at the start of a sentence became a name")
 	}
 	s := build([]string{"Damon Salvatore", "Elena Gilbert (TVD)", "Original Characters"})
 	if !has(s, "Damon") {
@@ -590,5 +590,54 @@ func TestGoldNeedsTheShownName(t *testing.T) {
 	}
 	if s.isGold(c, "Mrs. Gibson") {
 		t.Errorf("%q, whose names include Gibson, is gold for Mrs. Gibson", c.label)
+	}
+}
+
+// TestDrabbleNames: first names that only ever open sentences are the
+// characters of a piece that never writes them in lower case, and a
+// sentence-opening word the story also writes in lower case is not.
+func TestDrabbleNames(t *testing.T) {
+	s := storyOf([]string{
+		"Damon smirked and poured another glass of bourbon.",
+		"Elena rolled her eyes at him. She was not going to laugh.",
+		"Damon leaned closer. He knew she would, eventually.",
+		"Elena laughed.",
+	}, nil)
+	got := labelsOf(t, s)
+	for _, want := range []string{"Damon", "Elena"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("the drabble's %s is not in the cast; labels %v", want, slices.Sorted(maps.Keys(got)))
+		}
+	}
+	s = storyOf([]string{
+		"Miles away, the bell rang. Miles of snow lay between them.",
+		"Grace sat by the fire. Grace had walked the last three miles alone.",
+		"Once Elena was in bed, no one spoke.",
+		"Elena rolled over. Elena slept.",
+	}, nil)
+	got = labelsOf(t, s)
+	if _, ok := got["Miles"]; ok {
+		t.Errorf("Miles, which the story also writes as a common word, is a character")
+	}
+	for _, want := range []string{"Grace", "Elena"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%s is not in the cast; labels %v", want, slices.Sorted(maps.Keys(got)))
+		}
+	}
+}
+
+// TestShoutedWordsAreNoNames: a word in capitals is a name only when the
+// story also writes it in ordinary case.
+func TestShoutedWordsAreNoNames(t *testing.T) {
+	s := storyOf([]string{
+		`Then Caroline turned. "I SAID NO," she screamed.`,
+		`"STEFAN!" she cried, and Stefan ran to her.`,
+	}, nil)
+	got := labelsOf(t, s)
+	if _, ok := got["Said"]; ok {
+		t.Errorf("SAID is a character; labels %v", slices.Sorted(maps.Keys(got)))
+	}
+	if ci, ok := got["Stefan"]; !ok || s.Paras[1].chars[0] != ci {
+		t.Errorf("STEFAN beside Stefan is not Stefan; labels %v", slices.Sorted(maps.Keys(got)))
 	}
 }

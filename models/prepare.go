@@ -27,6 +27,8 @@ type Para struct {
 	// it had one; Vec.Stems is then nil.
 	bag   []int
 	vocab *features.Vocabulary
+	// text is the paragraph's text (the caller's bytes, not copied).
+	text []byte
 }
 
 // Story is a story's paragraphs in order, with story-level context.
@@ -48,7 +50,7 @@ func NewPara(a *features.Analyzer, text []byte, style features.QuoteStyle, povHi
 }
 
 func newPara(d *features.Doc, povHint string) Para {
-	p := Para{Vec: features.Vectorize(d), POVHint: povHint}
+	p := Para{Vec: features.Vectorize(d), POVHint: povHint, text: d.Text}
 	p.Mentions, p.Pronouns = features.Mentions(d)
 	narr := p.Vec.Dense[features.FWords] * (1 - p.Vec.Dense[features.FDialogue])
 	p.narrWords = narr
