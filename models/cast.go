@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
@@ -71,7 +72,8 @@ type nameForm struct {
 	// titles counts the honorifics the text puts before the name, by
 	// the role noun they stand for ("dr" as "doctor").
 	titles map[string]int
-	// said counts the honorifics before the name as written ("mrs").
+	// said weighs the honorifics before the name as written ("mrs"): 10
+	// for each in the narration, 1 in dialogue.
 	said map[string]int
 }
 
@@ -146,8 +148,12 @@ func buildCast(paras []Para, known []string) *cast {
 		midSentence[w] = true
 	}
 	for pi := range paras {
-		ms := paras[pi].Mentions[:0]
+		// A new list: paragraphs may share their mentions' backing array.
+		ms := make([]features.Mention, 0, len(paras[pi].Mentions))
 		for _, m := range paras[pi].Mentions {
+			if strings.TrimSpace(m.Name) == "" {
+				continue
+			}
 			if m.Initial && m.Title == "" && !m.Role {
 				words := strings.Fields(m.Name)
 				for len(words) > 0 && !midSentence[strings.ToLower(words[0])] {
@@ -182,7 +188,12 @@ func buildCast(paras []Para, known []string) *cast {
 				if f.said == nil {
 					f.said = map[string]int{}
 				}
-				f.said[m.Title]++
+				// The narration's titles count; the dialogue's by a
+				// tenth, so they decide only where the narration has none.
+				f.said[m.Title] += 10
+				if m.Quoted {
+					f.said[m.Title] -= 9
+				}
 			}
 			if r := roleOfTitle(m.Title); r != "" {
 				if f.titles == nil {
@@ -363,20 +374,17 @@ func buildCast(paras []Para, known []string) *cast {
 	return c
 }
 
-// dropShouted removes the mentions written in capitals ("I SAID NO",
-// "THE CHAIRMAN") with a word the story never writes otherwise: capitals
-// shout or set a heading, and only a name seen in ordinary case is
-// known to be one ("STEFAN!" beside "Stefan" is).
+// dropShouted removes the mentions written in capitals ("I SAID NO")
+// with a word that the story also writes in lower case and never as a
+// name in ordinary case: a shouted common word. "STEFAN!" beside
+// "Stefan", and a name the story only ever writes in capitals
+// ("JARVIS"), stay.
 func dropShouted(paras []Para) {
-	plain := map[string]bool{}
-	shouted := false
+	plain := map[string]bool{} // words of names in ordinary case
+	common := map[string]bool{}
 	for _, p := range paras {
 		for _, m := range p.Mentions {
-			if m.Role {
-				continue
-			}
-			if isShouted(m.Name) {
-				shouted = true
+			if m.Role || isShouted(m.Name) {
 				continue
 			}
 			for _, w := range strings.Fields(strings.ToLower(m.Name)) {
@@ -384,13 +392,42 @@ func dropShouted(paras []Para) {
 			}
 		}
 	}
-	if !shouted {
+	for _, p := range paras {
+		for _, m := range p.Mentions {
+			if !m.Role && isShouted(m.Name) {
+				for _, w := range strings.Fields(strings.ToLower(m.Name)) {
+					if !plain[w] {
+						common[w] = false
+					}
+				}
+			}
+		}
+	}
+	if len(common) == 0 {
 		return
 	}
-	for pi := range paras {
-		paras[pi].Mentions = slices.DeleteFunc(paras[pi].Mentions, func(m features.Mention) bool {
-			return !m.Role && isShouted(m.Name) && slices.ContainsFunc(strings.Fields(strings.ToLower(m.Name)), func(w string) bool { return !plain[w] })
+	for _, p := range paras {
+		lowerWords(p.text, func(w []byte) {
+			if _, ok := common[string(w)]; ok {
+				common[string(w)] = true
+			}
 		})
+	}
+	shouted := func(m features.Mention) bool {
+		return !m.Role && isShouted(m.Name) && slices.ContainsFunc(strings.Fields(strings.ToLower(m.Name)), func(w string) bool { return common[w] })
+	}
+	for pi := range paras {
+		if !slices.ContainsFunc(paras[pi].Mentions, shouted) {
+			continue
+		}
+		// A new list: paragraphs may share their mentions' backing array.
+		var ms []features.Mention
+		for _, m := range paras[pi].Mentions {
+			if !shouted(m) {
+				ms = append(ms, m)
+			}
+		}
+		paras[pi].Mentions = ms
 	}
 }
 
@@ -446,29 +483,30 @@ func initialFirstNames(paras []Para, midSentence map[string]bool) []string {
 	return slices.Sorted(maps.Keys(opens))
 }
 
-// lowerWords calls f with each word of text that starts with a
-// lower-case ASCII letter (the letters and apostrophes after it).
+// lowerWords calls f with each word of text made of lower-case ASCII
+// letters only ("miles" in "three miles’ walk", not "café" or "Miles").
 func lowerWords(text []byte, f func([]byte)) {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c < 'a' || c > 'z' || i > 0 && isWordByte(text[i-1]) {
+		if c < 'a' || c > 'z' {
 			continue
 		}
 		j := i + 1
 		for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
 			j++
 		}
-		if j == len(text) || !isWordByte(text[j]) {
+		before, _ := utf8.DecodeLastRune(text[:i])
+		after, _ := utf8.DecodeRune(text[j:])
+		if !isWordRune(before) && !isWordRune(after) {
 			f(text[i:j])
 		}
 		i = j
 	}
 }
 
-// isWordByte: an ASCII letter or digit, or any byte of a multi-byte
-// character (é).
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+// isWordRune: a letter or digit.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // dominant is the character whose full names say a first name far
@@ -637,40 +675,46 @@ var apartMin, apartShare = 3, 0.1
 const nearWords = 30
 
 // nearTitled counts, for each titled form ("f:gibson"), how often each
-// other form is said within nearWords words of it in a paragraph: Mrs.
-// Gibson talking to Molly says they are two people.
+// word of the other names is said within nearWords words of it in a
+// paragraph, unless the title addresses someone: Mrs. Gibson talking to
+// Molly says they are two people.
 func nearTitled(paras []Para) map[string]map[string]int {
 	out := map[string]map[string]int{}
+	var keys []string
 	for _, p := range paras {
-		for a, ma := range p.Mentions {
-			ka, sex := formKey(ma)
-			if sex == 0 {
+		ms := p.Mentions
+		keys = keys[:0]
+		for _, m := range ms {
+			k, _ := formKey(m)
+			keys = append(keys, k)
+		}
+		for a, ma := range ms {
+			// Not a title that addresses someone: talk calls a person
+			// by title beside the narration's name for them ("'Good
+			// morning, Mr. Audley,' said the landlord, and Robert
+			// nodded"), while "'My dear Arthur,' said Major Pendennis"
+			// is two people.
+			if ma.Vocative || !strings.HasPrefix(keys[a], "f:") && !strings.HasPrefix(keys[a], "m:") {
 				continue
 			}
-			for b, mb := range p.Mentions {
-				if b == a || abs(mb.Word-ma.Word) > nearWords {
-					continue
-				}
-				if kb, _ := formKey(mb); kb == ka {
-					continue
-				}
-				if out[ka] == nil {
-					out[ka] = map[string]int{}
-				}
-				for _, w := range strings.Fields(strings.ToLower(mb.Name)) {
-					out[ka][w]++
+			// Mentions are in text order: look either side until out of
+			// reach.
+			for _, step := range []int{-1, 1} {
+				for b := a + step; b >= 0 && b < len(ms) && max(ms[b].Word-ma.Word, ma.Word-ms[b].Word) <= nearWords; b += step {
+					if keys[b] == keys[a] {
+						continue
+					}
+					if out[keys[a]] == nil {
+						out[keys[a]] = map[string]int{}
+					}
+					for _, w := range strings.Fields(strings.ToLower(ms[b].Name)) {
+						out[keys[a]][w]++
+					}
 				}
 			}
 		}
 	}
 	return out
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // sameGender returns the most mentioned character named by word whose
@@ -827,11 +871,15 @@ func nameOf(keys []string, forms map[string]*nameForm) (name, title, fullName st
 		}
 	}
 	if best != "" && !first[best] {
+		// The commonest first name, if it is about even with the surname.
+		fn := ""
 		for w, n := range uses {
-			if first[w] && 10*n >= 9*uses[best] {
-				best = w
-				break
+			if first[w] && (fn == "" || n > uses[fn] || n == uses[fn] && w < fn) {
+				fn = w
 			}
+		}
+		if fn != "" && 10*uses[fn] >= 9*uses[best] {
+			best = fn
 		}
 	}
 	if full != "" {
@@ -869,9 +917,9 @@ func sum(m map[string]int) int {
 // label sets each character's Label to its name, capitalised. Where
 // several characters go by the same surname, each takes the title the
 // story puts before it ("Mr. Gibson", "Mrs. Gibson"), as the guideline's
-// clash rule asks; where several go by the same first name, the most
-// mentioned keeps it and the others show their full names ("Clara
-// Green").
+// clash rule asks; where several go by the same first name, those with
+// a full name show it ("Clara Green"), except the most mentioned when
+// all of them have one.
 func (c *cast) label() {
 	by := map[string][]int{}
 	for ci, ch := range c.chars {
@@ -884,13 +932,20 @@ func (c *cast) label() {
 			continue
 		}
 		ch.Label = capitalise(ch.name)
-		same := by[ch.name]
+		// Who else goes by the name; for a title, one named in passing
+		// (under clashMentions) causes no clash.
+		others := slices.DeleteFunc(slices.Clone(by[ch.name]), func(o int) bool { return o == ci })
 		switch {
-		case len(same) == 1:
+		case len(others) == 0:
 		case ch.title != "":
-			ch.Label = spellTitle(ch.title) + " " + ch.Label
-		case ch.full != "" && slices.ContainsFunc(same, func(o int) bool {
-			return c.chars[o].mentions > ch.mentions || c.chars[o].mentions == ch.mentions && o < ci
+			if slices.ContainsFunc(others, func(o int) bool { return c.chars[o].mentions >= clashMentions }) {
+				ch.Label = spellTitle(ch.title) + " " + ch.Label
+			}
+		case ch.full == "":
+			// The short name is left to those without a full name.
+		case slices.ContainsFunc(others, func(o int) bool {
+			oc := c.chars[o]
+			return oc.title == "" && (oc.full == "" || oc.mentions > ch.mentions || oc.mentions == ch.mentions && o < ci)
 		}):
 			var ws []string
 			for _, w := range strings.Fields(ch.full) {
@@ -900,6 +955,11 @@ func (c *cast) label() {
 		}
 	}
 }
+
+// clashMentions is how often a character must be named to claim its
+// name from another: the guideline's clash rule leaves out a relative
+// named once in passing.
+const clashMentions = 3
 
 // spellTitle writes a lower-case honorific as it is printed: "Mr.",
 // "Lady".

@@ -439,7 +439,26 @@ func (s *Story) isGold(c candidate, gold string) bool {
 		return false
 	}
 	g := labelWords(gold)
-	return slices.ContainsFunc(labelWords(c.label), func(w string) bool { return slices.Contains(g, w) })
+	if !slices.ContainsFunc(labelWords(c.label), func(w string) bool { return slices.Contains(g, w) }) {
+		return false
+	}
+	// "Mr. Gibson" is not "Mrs. Gibson".
+	ts, tg := titleSex(c.label), titleSex(gold)
+	return ts == 0 || tg == 0 || ts == tg
+}
+
+// titleSex is +1 for a label that opens with a masculine title ("Mr.
+// Gibson"), -1 for a feminine one, else 0.
+func titleSex(label string) int {
+	first, _, _ := strings.Cut(strings.ToLower(label), " ")
+	first = strings.TrimSuffix(first, ".")
+	switch {
+	case masculineTitles[first]:
+		return 1
+	case feminineTitles[first]:
+		return -1
+	}
+	return 0
 }
 
 // labelWords are a focus label's name words, or for a role label

@@ -27,7 +27,9 @@ type Para struct {
 	// it had one; Vec.Stems is then nil.
 	bag   []int
 	vocab *features.Vocabulary
-	// text is the paragraph's text (the caller's bytes, not copied).
+	// text is the paragraph's text, the caller's bytes (not copied: the
+	// caller must not change them before NewStory), which NewStory's
+	// cast reads and then lets go.
 	text []byte
 }
 
@@ -82,6 +84,9 @@ func NewStory(name string, paras []Para, known []string) *Story {
 		s.First, s.Second, s.Third = f/w, sec/w, t/w
 	}
 	s.cast = buildCast(paras, known)
+	for i := range paras {
+		paras[i].text = nil // read by buildCast only
+	}
 	s.toneBase = toneBase(paras)
 	for i := range s.Paras {
 		p := &s.Paras[i]
