@@ -265,6 +265,20 @@ func buildCast(paras []Para, known []string) *cast {
 		}
 		return n >= apartMin && float64(n) >= apartShare*float64(min(forms[key].count, c.chars[ci].mentions))
 	}
+	// surname: the words that end a full name opening with a first name
+	// ("transome" of Harold Transome), which a place may open ("Transome
+	// Court"); not "Clara" of "Cousin Clara".
+	surname := map[string]bool{}
+	for _, f := range forms {
+		if len(f.words) > 1 && !f.role && isFirstName(f.words[0]) {
+			surname[f.words[len(f.words)-1]] = true
+		}
+	}
+	// endsName: one of character ci's names ends with w ("Mr. Transome"
+	// may be Harold Transome, not Transome Court).
+	endsName := func(ci int, w string) bool {
+		return slices.ContainsFunc(keysOf[ci], func(k string) bool { ws := forms[k].words; return ws[len(ws)-1] == w })
+	}
 	for _, key := range order {
 		f := forms[key]
 		if !keep(f) {
@@ -275,11 +289,11 @@ func buildCast(paras []Para, known []string) *cast {
 		case f.role:
 			ci = c.titled(key)
 		case f.sex != 0 && len(f.words) == 1:
-			ci = c.sameGender(f.words[0], f.sex, func(ci int) bool { return apart(key, ci) })
+			ci = c.sameGender(f.words[0], f.sex, func(ci int) bool { return apart(key, ci) || !endsName(ci, f.words[0]) })
 		case len(f.words) == 1:
 			if o, ok := wordOwner[f.words[0]]; ok && o >= 0 {
 				ci = o
-			} else if ok {
+			} else if ok && !surname[f.words[0]] {
 				ci = dominant(firstOf[f.words[0]])
 			}
 		case f.sex != 0:

@@ -699,3 +699,22 @@ func TestSharedMentions(t *testing.T) {
 		t.Error("no cast")
 	}
 }
+
+// TestTitledSurnameIsNoPlace: "Mr. Transome", kept apart from his son
+// Harold Transome, does not join the house called Transome Court.
+func TestTitledSurnameIsNoPlace(t *testing.T) {
+	var texts []string
+	for range 3 {
+		texts = append(texts, "At noon Harold Transome looked at his father, and Mr. Transome said nothing.",
+			"They drove up to Transome Court, and the gates were open.")
+	}
+	texts = append(texts, "Later Transome sat in the library.")
+	s := storyOf(texts, nil)
+	p := s.Paras[0]
+	if len(p.chars) != 2 || p.chars[0] == p.chars[1] {
+		t.Fatalf("Harold Transome and Mr. Transome are not two characters: %v", p.chars)
+	}
+	if court := s.Paras[1].chars; len(court) != 1 || court[0] == p.chars[1] {
+		t.Errorf("Mr. Transome is Transome Court: %v, %v", p.chars, court)
+	}
+}
