@@ -3,6 +3,7 @@ package models
 import (
 	"cmp"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -390,29 +391,16 @@ func buildCast(paras []Para, known []string) *cast {
 
 // dropShouted removes the mentions written in capitals ("I SAID NO")
 // with a word that the story also writes in lower case and never as a
-// name in ordinary case: a shouted common word. "STEFAN!" beside
+// name in ordinary case ("Said"): a shouted common word. "STEFAN!" beside
 // "Stefan", and a name the story only ever writes in capitals
 // ("JARVIS"), stay.
 func dropShouted(paras []Para) {
-	plain := map[string]bool{} // words of names in ordinary case
-	common := map[string]bool{}
-	for _, p := range paras {
-		for _, m := range p.Mentions {
-			if m.Role || isShouted(m.Name) {
-				continue
-			}
-			for _, w := range strings.Fields(strings.ToLower(m.Name)) {
-				plain[w] = true
-			}
-		}
-	}
+	common := map[string]bool{} // words of names in capitals
 	for _, p := range paras {
 		for _, m := range p.Mentions {
 			if !m.Role && isShouted(m.Name) {
 				for _, w := range strings.Fields(strings.ToLower(m.Name)) {
-					if !plain[w] {
-						common[w] = false
-					}
+					common[w] = false
 				}
 			}
 		}
@@ -420,12 +408,34 @@ func dropShouted(paras []Para) {
 	if len(common) == 0 {
 		return
 	}
+	for w := range inLowerCase(paras, common) {
+		common[w] = true
+	}
+	// A word some name in ordinary case holds ("Stefan") is a name.
+	var lower []string
+	for w, seen := range common {
+		if seen {
+			lower = append(lower, w)
+		}
+	}
+	if len(lower) == 0 {
+		return
+	}
 	for _, p := range paras {
-		lowerWords(p.text, func(w []byte) {
-			if _, ok := common[string(w)]; ok {
-				common[string(w)] = true
+		for _, m := range p.Mentions {
+			if m.Role || isShouted(m.Name) {
+				continue
 			}
-		})
+			for rest := m.Name; rest != ""; {
+				var w string
+				w, rest, _ = strings.Cut(rest, " ")
+				for _, lw := range lower {
+					if len(lw) == len(w) && strings.EqualFold(lw, w) {
+						common[lw] = false
+					}
+				}
+			}
+		}
 	}
 	shouted := func(m features.Mention) bool {
 		return !m.Role && isShouted(m.Name) && slices.ContainsFunc(strings.Fields(strings.ToLower(m.Name)), func(w string) bool { return common[w] })
@@ -487,40 +497,78 @@ func initialFirstNames(paras []Para, midSentence map[string]bool) []string {
 	if len(opens) == 0 {
 		return nil
 	}
-	for _, p := range paras {
-		lowerWords(p.text, func(w []byte) {
-			if _, ok := opens[string(w)]; ok {
-				delete(opens, string(w))
-			}
-		})
+	for w := range inLowerCase(paras, opens) {
+		delete(opens, w)
 	}
 	return slices.Sorted(maps.Keys(opens))
 }
 
-// lowerWords calls f with each word of text made of lower-case ASCII
-// letters only ("miles" in "three miles’ walk", not "café" or "Miles").
-func lowerWords(text []byte, f func([]byte)) {
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c < 'a' || c > 'z' {
+// inLowerCase returns those of words (lower-case ASCII words) that the
+// story writes as a word of their own in lower case ("miles" in "three
+// miles’ walk", not in "Miles" or "milestone"). It stops reading once it
+// has seen them all.
+func inLowerCase[V any](paras []Para, words map[string]V) map[string]bool {
+	seen := map[string]bool{}
+	var initial [26]bool
+	shortest, longest := math.MaxInt, 0
+	for w := range words {
+		if w == "" || w[0] < 'a' || w[0] > 'z' {
 			continue
 		}
-		j := i + 1
-		for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
-			j++
-		}
-		before, _ := utf8.DecodeLastRune(text[:i])
-		after, _ := utf8.DecodeRune(text[j:])
-		if !isWordRune(before) && !isWordRune(after) {
-			f(text[i:j])
-		}
-		i = j
+		initial[w[0]-'a'] = true
+		shortest, longest = min(shortest, len(w)), max(longest, len(w))
 	}
+	for _, p := range paras {
+		text := p.text
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			if c < 'a' || c > 'z' {
+				continue
+			}
+			j := i + 1
+			for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+				j++
+			}
+			if n := j - i; n >= shortest && n <= longest && initial[c-'a'] && !letterBefore(text, i) && !letterAt(text, j) {
+				if _, ok := words[string(text[i:j])]; ok && !seen[string(text[i:j])] {
+					seen[string(text[i:j])] = true
+					if len(seen) == len(words) {
+						return seen
+					}
+				}
+			}
+			i = j
+		}
+	}
+	return seen
 }
 
-// isWordRune: a letter or digit.
-func isWordRune(r rune) bool {
+// letterBefore reports whether a letter or digit ends text[:i].
+func letterBefore(text []byte, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if b := text[i-1]; b < utf8.RuneSelf {
+		return isAlnum(b)
+	}
+	r, _ := utf8.DecodeLastRune(text[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// letterAt reports whether a letter or digit starts text[j:].
+func letterAt(text []byte, j int) bool {
+	if j >= len(text) {
+		return false
+	}
+	if b := text[j]; b < utf8.RuneSelf {
+		return isAlnum(b)
+	}
+	r, _ := utf8.DecodeRune(text[j:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // dominant is the character whose full names say a first name far
