@@ -266,19 +266,28 @@ func buildCast(paras []Para, known []string) *cast {
 		}
 		return n >= apartMin && float64(n) >= apartShare*float64(min(forms[key].count, c.chars[ci].mentions))
 	}
-	// surname: the words that end a full name opening with a first name
-	// ("transome" of Harold Transome), which a place may open ("Transome
-	// Court"); not "Clara" of "Cousin Clara".
-	surname := map[string]bool{}
+	// surname: a word that ends full names opening with a first name
+	// ("transome" of Harold Transome) at least as often as it opens full
+	// names ("Transome Court"); not "clara" of "Cousin Clara", nor
+	// "phineas" of Phineas Finn for a rare "… Phineas".
+	asLast, asFirst := map[string]int{}, map[string]int{}
 	for _, f := range forms {
-		if len(f.words) > 1 && !f.role && isFirstName(f.words[0]) {
-			surname[f.words[len(f.words)-1]] = true
+		if len(f.words) > 1 && !f.role {
+			asFirst[f.words[0]] += f.count
+			if isFirstName(f.words[0]) {
+				asLast[f.words[len(f.words)-1]] += f.count
+			}
 		}
 	}
-	// endsName: one of character ci's names ends with w ("Mr. Transome"
-	// may be Harold Transome, not Transome Court).
+	surname := func(w string) bool { return asLast[w] > 0 && asLast[w] >= asFirst[w] }
+	// endsName: one of character ci's names ends with w, or opens with
+	// it as a first name ("Mr. Transome" may be Harold Transome, not
+	// Transome Court; "Sir Michael" is Michael Audley).
 	endsName := func(ci int, w string) bool {
-		return slices.ContainsFunc(keysOf[ci], func(k string) bool { ws := forms[k].words; return ws[len(ws)-1] == w })
+		return slices.ContainsFunc(keysOf[ci], func(k string) bool {
+			ws := forms[k].words
+			return ws[len(ws)-1] == w || ws[0] == w && isFirstName(w)
+		})
 	}
 	for _, key := range order {
 		f := forms[key]
@@ -294,7 +303,7 @@ func buildCast(paras []Para, known []string) *cast {
 		case len(f.words) == 1:
 			if o, ok := wordOwner[f.words[0]]; ok && o >= 0 {
 				ci = o
-			} else if ok && !surname[f.words[0]] {
+			} else if ok && !surname(f.words[0]) {
 				ci = dominant(firstOf[f.words[0]])
 			}
 		case f.sex != 0:
@@ -763,7 +772,9 @@ func nearTitled(paras []Para) map[string]map[string]int {
 			// reach.
 			for _, step := range []int{-1, 1} {
 				for b := a + step; b >= 0 && b < len(ms) && max(ms[b].Word-ma.Word, ma.Word-ms[b].Word) <= nearWords; b += step {
-					if keys[b] == keys[a] {
+					// Untitled names only: "Dr. Finn" beside "Mr. Phineas"
+					// is his father, not a sign that Phineas Finn is two.
+					if keys[b] == keys[a] || ms[b].Title != "" {
 						continue
 					}
 					if out[keys[a]] == nil {

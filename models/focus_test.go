@@ -717,4 +717,14 @@ func TestTitledSurnameIsNoPlace(t *testing.T) {
 	if court := s.Paras[1].chars; len(court) != 1 || court[0] == p.chars[1] {
 		t.Errorf("Mr. Transome is Transome Court: %v, %v", p.chars, court)
 	}
+	// A namesake under a title ("Dr. Finn", his father) beside "Mr.
+	// Phineas" does not part him from Phineas Finn.
+	texts = []string{"At noon Phineas Finn came home."}
+	for range 3 {
+		texts = append(texts, "Then Mr. Phineas bowed to Dr. Finn, and he smiled.")
+	}
+	s = storyOf(texts, nil)
+	if a, b := s.Paras[0].chars[0], s.Paras[1].chars[0]; a != b {
+		t.Errorf("Mr. Phineas, said beside Dr. Finn, is not Phineas Finn")
+	}
 }
