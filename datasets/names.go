@@ -37,3 +37,23 @@ var FirstNames = sync.OnceValues(func() (map[string]int, error) {
 	}
 	return out, nil
 })
+
+// FirstNameBirths maps the lower-case first names of FirstNames to how
+// many births carried them (US, 1930–2013): "richard" millions, "gibson"
+// or "finn", surnames given as first names now and then, a few
+// thousand. It is decoded once.
+var FirstNameBirths = sync.OnceValues(func() (map[string]int, error) {
+	recs, err := readDataCSV("first names", firstNamesCSV, []string{"name", "gender", "births"})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(recs))
+	for i, r := range recs {
+		n, err := strconv.Atoi(r[2])
+		if err != nil {
+			return nil, fmt.Errorf("datasets: first names: row %d: births %q", i+2, r[2])
+		}
+		out[r[0]] = n
+	}
+	return out, nil
+})

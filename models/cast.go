@@ -1010,10 +1010,14 @@ func (c *cast) label() {
 		others := slices.DeleteFunc(slices.Clone(by[ch.name]), func(o int) bool { return o == ci })
 		switch {
 		case len(others) == 0:
-		case ch.title != "":
+		case ch.title != "" && !(firstNameTitles[ch.title] && commonFirstName(ch.name, ch.full)):
 			if slices.ContainsFunc(others, func(o int) bool { return c.chars[o].mentions >= clashMentions }) {
 				ch.Label = spellTitle(ch.title) + " " + ch.Label
 			}
+		case ch.title != "":
+			// A first name under a title ("Sir Michael", "Master
+			// Richard") is the first name: the clash rule is for
+			// surnames.
 		case ch.full == "":
 			// The short name is left to those without a full name.
 		case slices.ContainsFunc(others, func(o int) bool {
@@ -1028,6 +1032,28 @@ func (c *cast) label() {
 		}
 	}
 }
+
+// commonFirstName reports whether name is a common first name (at
+// least commonBirths births in datasets.FirstNameBirths) that does not
+// end the character's full name: "richard", not "finn" of Phineas Finn
+// nor "gibson".
+func commonFirstName(name, full string) bool {
+	if strings.HasSuffix(" "+full, " "+name) {
+		return false
+	}
+	births, err := datasets.FirstNameBirths()
+	return err == nil && births[name] >= commonBirths
+}
+
+// firstNameTitles are the titles put before first names ("Sir Michael",
+// "Lady Mary", "Master Richard", "Miss Molly"); "Mr." and "Mrs." go
+// before surnames.
+var firstNameTitles = map[string]bool{"sir": true, "lady": true, "lord": true, "master": true, "miss": true,
+	"dame": true, "madame": true, "mademoiselle": true, "mlle": true, "aunt": true, "uncle": true, "cousin": true,
+	"sister": true, "brother": true, "don": true, "donna": true, "prince": true, "princess": true, "king": true, "queen": true}
+
+// commonBirths is how many births make a first name common.
+const commonBirths = 100000
 
 // clashMentions is how often a character must be named to claim its
 // name from another: the guideline's clash rule leaves out a relative

@@ -728,3 +728,19 @@ func TestTitledSurnameIsNoPlace(t *testing.T) {
 		t.Errorf("Mr. Phineas, said beside Dr. Finn, is not Phineas Finn")
 	}
 }
+
+// TestFirstNameTitles: a title before a common first name is not kept
+// in the label ("Sir Thomas" is Thomas), even where a namesake clashes;
+// a title before a surname is ("Mrs. Thomas" the housekeeper).
+func TestFirstNameTitles(t *testing.T) {
+	var texts []string
+	for range 3 {
+		texts = append(texts, "At noon Sir Thomas rode out, and he was late.", "At noon Mrs. Thomas poured the wine, and she smiled.")
+	}
+	got := labelsOf(t, storyOf(texts, nil))
+	for _, want := range []string{"Thomas", "Mrs. Thomas"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("no character labelled %q; labels %v", want, slices.Sorted(maps.Keys(got)))
+		}
+	}
+}
