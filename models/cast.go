@@ -286,7 +286,7 @@ func buildCast(paras []Para, known []string) *cast {
 	endsName := func(ci int, w string) bool {
 		return slices.ContainsFunc(keysOf[ci], func(k string) bool {
 			ws := forms[k].words
-			return ws[len(ws)-1] == w || ws[0] == w && isFirstName(w)
+			return len(ws) > 0 && (ws[len(ws)-1] == w || ws[0] == w && isFirstName(w))
 		})
 	}
 	for _, key := range order {
