@@ -417,19 +417,8 @@ func dropShouted(paras []Para) {
 	if len(common) == 0 {
 		return
 	}
-	for w := range inLowerCase(paras, common) {
-		common[w] = true
-	}
 	// A word some name in ordinary case holds ("Stefan") is a name.
-	var lower []string
-	for w, seen := range common {
-		if seen {
-			lower = append(lower, w)
-		}
-	}
-	if len(lower) == 0 {
-		return
-	}
+	words := slices.Collect(maps.Keys(common))
 	for _, p := range paras {
 		for _, m := range p.Mentions {
 			if m.Role || isShouted(m.Name) {
@@ -438,13 +427,19 @@ func dropShouted(paras []Para) {
 			for rest := m.Name; rest != ""; {
 				var w string
 				w, rest, _ = strings.Cut(rest, " ")
-				for _, lw := range lower {
-					if len(lw) == len(w) && strings.EqualFold(lw, w) {
-						common[lw] = false
+				for _, cw := range words {
+					if len(cw) == len(w) && strings.EqualFold(cw, w) {
+						delete(common, cw)
 					}
 				}
 			}
 		}
+	}
+	if len(common) == 0 {
+		return
+	}
+	for w := range inLowerCase(paras, common) {
+		common[w] = true
 	}
 	shouted := func(m features.Mention) bool {
 		return !m.Role && isShouted(m.Name) && slices.ContainsFunc(strings.Fields(strings.ToLower(m.Name)), func(w string) bool { return common[w] })
