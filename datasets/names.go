@@ -17,25 +17,8 @@ var firstNamesCSV []byte
 // (MIT): a name is kept when at least 200 births carry it and at least
 // 90 % of them are of one sex (see README.md). It is decoded once.
 var FirstNames = sync.OnceValues(func() (map[string]int, error) {
-	recs, err := readDataCSV("first names", firstNamesCSV, []string{"name", "gender", "births"})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]int, len(recs))
-	for i, r := range recs {
-		if _, err := strconv.Atoi(r[2]); err != nil {
-			return nil, fmt.Errorf("datasets: first names: row %d: births %q", i+2, r[2])
-		}
-		switch r[1] {
-		case "M":
-			out[r[0]] = 1
-		case "F":
-			out[r[0]] = -1
-		default:
-			return nil, fmt.Errorf("datasets: first names: row %d: gender %q is not M or F", i+2, r[1])
-		}
-	}
-	return out, nil
+	d, err := firstNames()
+	return d.sex, err
 })
 
 // FirstNameBirths maps the lower-case first names of FirstNames to how
@@ -43,17 +26,34 @@ var FirstNames = sync.OnceValues(func() (map[string]int, error) {
 // or "finn", surnames given as first names now and then, a few
 // thousand. It is decoded once.
 var FirstNameBirths = sync.OnceValues(func() (map[string]int, error) {
+	d, err := firstNames()
+	return d.births, err
+})
+
+// firstNames decodes first_names.csv once into each name's sex and
+// births.
+var firstNames = sync.OnceValues(func() (firstNameData, error) {
 	recs, err := readDataCSV("first names", firstNamesCSV, []string{"name", "gender", "births"})
 	if err != nil {
-		return nil, err
+		return firstNameData{}, err
 	}
-	out := make(map[string]int, len(recs))
+	d := firstNameData{sex: make(map[string]int, len(recs)), births: make(map[string]int, len(recs))}
 	for i, r := range recs {
 		n, err := strconv.Atoi(r[2])
 		if err != nil {
-			return nil, fmt.Errorf("datasets: first names: row %d: births %q", i+2, r[2])
+			return firstNameData{}, fmt.Errorf("datasets: first names: row %d: births %q", i+2, r[2])
 		}
-		out[r[0]] = n
+		d.births[r[0]] = n
+		switch r[1] {
+		case "M":
+			d.sex[r[0]] = 1
+		case "F":
+			d.sex[r[0]] = -1
+		default:
+			return firstNameData{}, fmt.Errorf("datasets: first names: row %d: gender %q is not M or F", i+2, r[1])
+		}
 	}
-	return out, nil
+	return d, nil
 })
+
+type firstNameData struct{ sex, births map[string]int }
