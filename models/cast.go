@@ -271,8 +271,8 @@ func buildCast(paras []Para, known []string) *cast {
 	// names ("Transome Court"); not "clara" of "Cousin Clara", nor
 	// "phineas" of Phineas Finn for a rare "… Phineas".
 	asLast, asFirst := map[string]int{}, map[string]int{}
-	for _, f := range forms {
-		if len(f.words) > 1 && !f.role {
+	for _, key := range order {
+		if f := forms[key]; len(f.words) > 1 && !f.role {
 			asFirst[f.words[0]] += f.count
 			if isFirstName(f.words[0]) {
 				asLast[f.words[len(f.words)-1]] += f.count
@@ -284,10 +284,12 @@ func buildCast(paras []Para, known []string) *cast {
 	// it as a first name ("Mr. Transome" may be Harold Transome, not
 	// Transome Court; "Sir Michael" is Michael Audley).
 	endsName := func(ci int, w string) bool {
-		return slices.ContainsFunc(keysOf[ci], func(k string) bool {
+		ends := func(k string) bool {
 			ws := forms[k].words
 			return len(ws) > 0 && (ws[len(ws)-1] == w || ws[0] == w && isFirstName(w))
-		})
+		}
+		// A slip folded into a name counts as that name ("Perice").
+		return slices.ContainsFunc(keysOf[ci], func(k string) bool { return ends(k) || slices.ContainsFunc(folded[k], ends) })
 	}
 	for _, key := range order {
 		f := forms[key]
@@ -741,7 +743,7 @@ var apartMin, apartShare = 3, 0.1
 const nearWords = 30
 
 // nearTitled counts, for each titled form ("f:gibson"), how often each
-// word of the other names is said within nearWords words of it in a
+// word of the untitled names is said within nearWords words of it in a
 // paragraph, unless the title addresses someone: Mrs. Gibson talking to
 // Molly says they are two people.
 func nearTitled(paras []Para) map[string]map[string]int {
@@ -1003,16 +1005,20 @@ func (c *cast) label() {
 		// Who else goes by the name; for a title, one named in passing
 		// (under clashMentions) causes no clash.
 		others := slices.DeleteFunc(slices.Clone(by[ch.name]), func(o int) bool { return o == ci })
+		major := slices.DeleteFunc(slices.Clone(others), func(o int) bool { return c.chars[o].mentions < clashMentions })
 		switch {
 		case len(others) == 0:
-		case ch.title != "" && !(firstNameTitles[ch.title] && commonFirstName(ch.name, ch.full)):
-			if slices.ContainsFunc(others, func(o int) bool { return c.chars[o].mentions >= clashMentions }) {
-				ch.Label = spellTitle(ch.title) + " " + ch.Label
-			}
 		case ch.title != "":
 			// A first name under a title ("Sir Michael", "Master
-			// Richard") is the first name: the clash rule is for
-			// surnames.
+			// Richard") is the first name, the clash rule being for
+			// surnames, unless another character would then show the
+			// same name ("Master James" and "Miss James").
+			bare := titledFirstName(ch) && !slices.ContainsFunc(major, func(o int) bool {
+				return c.chars[o].title == "" || titledFirstName(c.chars[o])
+			})
+			if len(major) > 0 && !bare {
+				ch.Label = spellTitle(ch.title) + " " + ch.Label
+			}
 		case ch.full == "":
 			// The short name is left to those without a full name.
 		case slices.ContainsFunc(others, func(o int) bool {
@@ -1038,6 +1044,24 @@ func commonFirstName(name, full string) bool {
 	}
 	births, err := datasets.FirstNameBirths()
 	return err == nil && births[name] >= commonBirths
+}
+
+// titledFirstName reports whether a character's title stands before a
+// common first name of the title's sex ("Sir Thomas", "Miss Molly"; not
+// "Miss James", a surname).
+func titledFirstName(ch *character) bool {
+	if !firstNameTitles[ch.title] || !commonFirstName(ch.name, ch.full) {
+		return false
+	}
+	sex := 0
+	switch {
+	case feminineTitles[ch.title]:
+		sex = -1
+	case masculineTitles[ch.title]:
+		sex = 1
+	}
+	names, err := datasets.FirstNames()
+	return err == nil && sex*names[ch.name] >= 0
 }
 
 // firstNameTitles are the titles put before first names ("Sir Michael",

@@ -430,6 +430,15 @@ func TestFocusOnHomographNames(t *testing.T) {
 // people a letter apart who are each named as often stay two, and a
 // family's plural is not a slip.
 func TestMisspelledNames(t *testing.T) {
+	var slip []string
+	for range 5 {
+		slip = append(slip, "At noon Katherine Pierce smiled.")
+	}
+	slip = append(slip, "At once Katherine Perice frowned.", "Later Miss Perice sat down.", "Later Miss Perice rose.")
+	ks := storyOf(slip, nil)
+	if a, b := ks.Paras[0].chars[0], ks.Paras[len(slip)-1].chars[0]; a != b {
+		t.Errorf("Miss Perice, under a slip folded into Katherine Pierce, is someone else")
+	}
 	s := storyOf([]string{
 		"At noon Katherine Pierce smiled at the mirror.",
 		"Then Katherine Perice turned away from it.",
@@ -741,6 +750,31 @@ func TestFirstNameTitles(t *testing.T) {
 	for _, want := range []string{"Thomas", "Mrs. Thomas"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("no character labelled %q; labels %v", want, slices.Sorted(maps.Keys(got)))
+		}
+	}
+	// Titles stay where dropping them would give two characters one
+	// label ("Sir Thomas" beside Thomas Smith), before a first name of
+	// the other sex (a surname: "Miss James"), and before a surname that
+	// is seldom a first name ("Master Gibson").
+	for _, c := range []struct {
+		a, b string
+		want []string
+	}{
+		{"Master James rode out, and he was late.", "Miss James sat down, and she smiled.", []string{"James", "Miss James"}},
+		{"Mr. James rode out, and he was late.", "Miss James sat down, and she smiled.", []string{"Mr. James", "Miss James"}},
+		{"Mr. Gibson rode out, and he was late.", "Miss Gibson sat down, and she smiled.", []string{"Mr. Gibson", "Miss Gibson"}},
+		{"Master Gibson rode out, and he was late.", "Mrs. Gibson sat down, and she smiled.", []string{"Master Gibson", "Mrs. Gibson"}},
+		{"Sir Thomas spoke to Thomas Smith, and he was late.", "Then Thomas Smith sat down, and he smiled.", []string{"Sir Thomas", "Thomas"}},
+	} {
+		texts = texts[:0]
+		for range 3 {
+			texts = append(texts, "At noon "+c.a, "At noon "+c.b)
+		}
+		got := labelsOf(t, storyOf(texts, nil))
+		for _, want := range c.want {
+			if _, ok := got[want]; !ok {
+				t.Errorf("%q / %q: no character labelled %q; labels %v", c.a, c.b, want, slices.Sorted(maps.Keys(got)))
+			}
 		}
 	}
 }
