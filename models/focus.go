@@ -221,7 +221,7 @@ func paraStats(p *Para, chars []int) paraChars {
 }
 
 // focusCandidates lists the candidates for paragraph i: the characters
-// named in it, in the two paragraphs before it and in the next one, the
+// named in it, in the paragraph before it and in the next one, the
 // character of a point-of-view heading, and with a focus context the
 // referents of its "he" and "she", its speaker and the speakers of the
 // three paragraphs before it; then the narrator and none.
@@ -238,7 +238,7 @@ func focusCandidates(s *Story, i int, fc *focusCtx) []candidate {
 		}
 		out = append(out, candidate{char: ci, label: s.cast.chars[ci].Label})
 	}
-	for _, j := range []int{i, i - 1, i - 2, i + 1} {
+	for _, j := range []int{i, i - 1, i + 1} {
 		if j < 0 || j >= len(s.Paras) {
 			continue
 		}
