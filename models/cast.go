@@ -367,9 +367,8 @@ func buildCast(paras []Para, known []string) *cast {
 		}
 	}
 	for ci, ch := range c.chars {
-		ch.Label = labelOf(ch, forms)
 		if ch.gender == 0 && !ch.unnamed {
-			ch.gender = firstNameGender(ch)
+			ch.gender = firstNameGender(ch, commonestName(ch, forms))
 		}
 		ch.name, ch.title, ch.full = nameOf(keysOf[ci], forms)
 	}
@@ -798,7 +797,7 @@ func (c *cast) sameGender(word string, sex int, apart func(int) bool) int {
 		}
 		// Without pronoun evidence yet, the first name's usual sex
 		// keeps a titled surname apart: Captain Crewe is not Sara Crewe.
-		if ch.gender == 0 && !ch.unnamed && firstNameGender(ch)*sex < 0 {
+		if ch.gender == 0 && !ch.unnamed && firstNameGender(ch, "")*sex < 0 {
 			continue
 		}
 		if best < 0 || ch.mentions > c.chars[best].mentions {
@@ -817,15 +816,16 @@ func isFirstName(w string) bool {
 
 // firstNameGender is the usual sex of a character's first name, for a
 // character whose titles and pronouns give no gender (a name said rarely,
-// or only in dialogue, or evidence that cancels out): its label, else its
-// other names from the most used, looked up in datasets.FirstNames; 0
-// when none is there.
-func firstNameGender(ch *character) int {
+// or only in dialogue, or evidence that cancels out): that of name (its
+// commonest one, or "" while the cast is being built), else of its other
+// names from the most used, looked up in datasets.FirstNames; 0 when none
+// is there.
+func firstNameGender(ch *character, name string) int {
 	names, err := datasets.FirstNames()
 	if err != nil {
 		return 0
 	}
-	if g := names[strings.ToLower(ch.Label)]; g != 0 {
+	if g := names[name]; g != 0 {
 		return g
 	}
 	words := slices.Collect(maps.Keys(ch.words))
@@ -863,10 +863,9 @@ func b2i(b bool) int {
 	return 0
 }
 
-// labelOf picks a character's name: its most used one-word name,
-// capitalised as the text has it; else its most used role noun
-// ("Stranger"), else the first word of its longest name.
-func labelOf(ch *character, forms map[string]*nameForm) string {
+// commonestName is a character's most used one-word name, lower case;
+// else its most used role noun ("stranger"), else its most said word.
+func commonestName(ch *character, forms map[string]*nameForm) string {
 	best, bestN := "", 0
 	for w := range ch.words {
 		if f, ok := forms[w]; ok && len(f.words) == 1 && !f.role && (f.count > bestN || f.count == bestN && w < best) {
@@ -888,7 +887,7 @@ func labelOf(ch *character, forms map[string]*nameForm) string {
 			}
 		}
 	}
-	return capitalise(best)
+	return best
 }
 
 // nameOf is the name a character goes by, from its own name forms
