@@ -34,6 +34,9 @@ type Mention struct {
 	// determiner ("the doctor", "my aunt", "the old Stranger"); Name is
 	// the noun capitalised ("Doctor") and Word the determiner's index.
 	Role bool
+	// Agent: a narration mention followed at once by a verb ("Mary
+	// turned", "Stefan had gone"): it is a clause's subject, acting.
+	Agent bool
 }
 
 // PronounCounts are the third-person singular pronouns of a paragraph's
@@ -58,7 +61,7 @@ type PronounCounts struct {
 type PronounUse struct {
 	Word     int32 // index among the paragraph's words
 	Feminine bool  // she/her/hers/herself, else he/him/his/himself
-	Subject  bool  // "he" or "she" starting a sentence
+	Subject  bool  // "he" or "she": the subject of a clause
 }
 
 var honorifics = map[string]bool{}
@@ -180,6 +183,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 		w := d.Text[t.Start:t.End]
 		initial := sentenceStart
 		sentenceStart = false
+		if n := len(out); n > 0 && !t.Quoted && spans[n-1][1] == ti-1 && (f.tense != 0 || f.speech) {
+			out[n-1].Agent = true
+		}
 		if !t.Quoted {
 			switch f.name {
 			case "he", "him", "his", "himself":
@@ -203,9 +209,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			}
 			switch f.name {
 			case "he", "him", "his", "himself":
-				pc.Uses = append(pc.Uses, PronounUse{Word: int32(word), Subject: g > 0 && initial})
+				pc.Uses = append(pc.Uses, PronounUse{Word: int32(word), Subject: g > 0})
 			case "she", "her", "hers", "herself":
-				pc.Uses = append(pc.Uses, PronounUse{Word: int32(word), Feminine: true, Subject: g < 0 && initial})
+				pc.Uses = append(pc.Uses, PronounUse{Word: int32(word), Feminine: true, Subject: g < 0})
 			}
 			if g != 0 && initial {
 				if g > 0 {

@@ -40,7 +40,7 @@ func TestRoleMentions(t *testing.T) {
 		{`The doctor rose.`, []Mention{{Name: "Doctor", Word: 0, Initial: true, Role: true}}},
 		{`"yes," said the old doctor.`, []Mention{{Name: "Doctor", Word: 2, Speaker: true, Role: true}}},
 		{`We went to my aunt's house.`, []Mention{{Name: "Aunt", Word: 3, Possessive: true, Role: true}}},
-		{`The Captain Smith came.`, []Mention{{Name: "Smith", Title: "captain", Word: 1}}},
+		{`The Captain Smith came.`, []Mention{{Name: "Smith", Title: "captain", Word: 1, Agent: true}}},
 		{`The man and the doctors left.`, nil},
 	} {
 		d := a.Analyze([]byte(c.text), DoubleQuotes)
@@ -104,6 +104,35 @@ func TestSpeakerTags(t *testing.T) {
 		{`"Yes," Mary said to John.`, map[string]bool{"Mary": true, "John": false}},
 		{`"Yes," said Mrs. Poyser to her husband.`, map[string]bool{"Poyser": true}},
 	}, func(m Mention) bool { return m.Speaker })
+}
+
+// TestAgents: a narration name followed at once by a verb is a clause's
+// subject; an object, a possessive or a name in dialogue is not.
+func TestAgents(t *testing.T) {
+	checkMentionFlag(t, "agents", []flagCase{
+		{`When the bell rang, Mary turned to the window.`, map[string]bool{"Mary": true}},
+		{`The letter that Stefan had written lay open.`, map[string]bool{"Stefan": true}},
+		{`"Come," Mrs. Poyser said.`, map[string]bool{"Poyser": true}},
+		{`He gave the letter to John and left.`, map[string]bool{"John": false}},
+		{`Mary's mother frowned.`, map[string]bool{"Mary": false}},
+		{`"Then Elena turned away."`, map[string]bool{"Elena": false}},
+		{`Beside Damon, Elena waited.`, map[string]bool{"Damon": false, "Elena": true}},
+	}, func(m Mention) bool { return m.Agent })
+}
+
+// TestPronounSubjects: every narration "he" or "she" is a clause's
+// subject, wherever it stands; "him", "her" and "his" are not.
+func TestPronounSubjects(t *testing.T) {
+	a := NewAnalyzer()
+	d := a.Analyze([]byte(`When he came in, she looked up and gave him her hand. "She knew," he said.`), DoubleQuotes)
+	_, pc := Mentions(&d)
+	var got []bool
+	for _, u := range pc.Uses {
+		got = append(got, u.Subject)
+	}
+	if want := []bool{true, true, false, false, true}; !reflect.DeepEqual(got, want) {
+		t.Errorf("subjects %v, want %v (he, she, him, her, he)", got, want)
+	}
 }
 
 // TestVocatives: a name in dialogue set off by commas or quotation marks

@@ -59,8 +59,8 @@ func withDialogueCopies(in []Input) []Input {
 
 // references counts how often paragraph i refers to character ci (its
 // name mentions and the narration's pronouns resolved to it), and of how
-// many of its sentences ci is the subject (its name or a resolved
-// "he"/"she" starting the sentence).
+// many of its clauses ci is the subject: its name starting a sentence or
+// followed by a verb ("Mary turned"), or a resolved "he" or "she".
 func references(fc *focusCtx, i, ci int) (refs, subjects int) {
 	if m, ok := fc.m[i].get(ci); ok {
 		refs, subjects = m.total, m.subjects
@@ -155,7 +155,7 @@ func resolvePronouns(s *Story, i int, chars []int, he, she int) []pronounRef {
 // mentionStats counts a paragraph's mentions per character.
 type mentionStats struct {
 	total, narration, dialogue int
-	subjects                   int // narration mentions that start a sentence
+	subjects                   int // narration mentions that start a sentence or a verb follows (Agent)
 	firstAt                    int // index of its first mention among the paragraph's mentions
 	subject, speaker           bool
 	addressed                  bool // named as the one spoken to ("Well, Joshua?")
@@ -202,7 +202,7 @@ func paraStats(p *Para, chars []int) paraChars {
 			s.dialogue++
 		} else {
 			s.narration++
-			if m.Initial {
+			if m.Initial || m.Agent {
 				s.subject = true
 				s.subjects++
 			}

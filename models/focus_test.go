@@ -345,10 +345,40 @@ func TestCastTitlesAndRoles(t *testing.T) {
 	}
 }
 
+// TestNameSubjects: a name in the narration is a clause's subject when
+// it opens a sentence or a verb follows it ("When the bell rang, Elena
+// waited"), not when it is the object of a preposition; a subject in
+// dialogue does not count.
+func TestNameSubjects(t *testing.T) {
+	s := storyOf([]string{
+		"When the bell rang, Elena waited beside Damon. Stefan watched them.",
+		"Elena smiled at Stefan. \"Damon knows,\" Stefan said.",
+		"Damon laughed, and the evening went on.",
+	}, nil)
+	fc := focusContext(s)
+	for _, c := range []struct {
+		para     int
+		name     string
+		subjects int
+	}{
+		{0, "Elena", 1}, {0, "Damon", 0}, {0, "Stefan", 1},
+		{1, "Elena", 1}, {1, "Stefan", 1}, {1, "Damon", 0},
+	} {
+		ci := s.cast.indexOf(c.name)
+		if ci < 0 {
+			t.Fatalf("%s is not in the cast", c.name)
+		}
+		if _, got := references(fc, c.para, ci); got != c.subjects {
+			t.Errorf("paragraph %d, %s: %d subjects, want %d", c.para+1, c.name, got, c.subjects)
+		}
+	}
+}
+
 // TestResolvePronouns: a pronoun goes to the nearest name of its gender
 // before it in the paragraph (or to a subject of unknown gender just
 // before it), else to the salient character of that gender before the
-// paragraph; its sentence-opening uses count as subjects.
+// paragraph; every "he" or "she" counts as a subject, wherever it
+// stands ("and he did not smile"), "him" and "her" do not.
 func TestResolvePronouns(t *testing.T) {
 	texts := []string{
 		"Mr. Darcy walked in. He was tall, and he did not smile.",
@@ -373,7 +403,7 @@ func TestResolvePronouns(t *testing.T) {
 		para, char         int
 		pronouns, subjects int
 	}{
-		{0, darcy, 2, 1},
+		{0, darcy, 2, 2},
 		{1, bennet, 2, 1},
 		{2, bingley, 2, 1}, // "He", "him": Bingley is named before them, not Darcy
 		{2, bennet, 1, 1},  // "She": no woman named here, so the salient one
