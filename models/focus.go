@@ -111,10 +111,13 @@ func (fc *focusCtx) ref(i, ci int) *pronounRef {
 }
 
 // resolvePronouns gives each narration pronoun of paragraph i its
-// referent: the nearest name before it in the paragraph's narration whose
+// referent: a name before it in the paragraph's narration whose
 // character has the pronoun's gender (or, starting a sentence a few words
 // before, is of unknown gender), else the paragraph's likely referent of
-// that gender (he, she: see focusCtx).
+// that gender (he, she: see focusCtx). Of such names, a subject (a name
+// opening a sentence or followed by a verb) within subjectReach words of
+// the pronoun goes before a nearer name that is not one: in "Mr. Darcy
+// looked at Mr. Bingley. He smiled." he is Darcy.
 func resolvePronouns(s *Story, i int, chars []int, he, she int) []pronounRef {
 	p := &s.Paras[i]
 	var out []pronounRef
@@ -123,18 +126,30 @@ func resolvePronouns(s *Story, i int, chars []int, he, she int) []pronounRef {
 		if u.Feminine {
 			want, ci = -1, she
 		}
+		nearest, found := -1, false
 		for k := len(p.Mentions) - 1; k >= 0; k-- {
 			m := &p.Mentions[k]
 			if m.Word >= int(u.Word) || m.Quoted || chars[k] < 0 {
 				continue
 			}
+			if nearest >= 0 && int(u.Word)-m.Word > subjectReach {
+				break
+			}
 			g := sign(float64(s.cast.chars[chars[k]].gender))
 			// A subject of unknown gender just before the pronoun
 			// takes it ("Totty turned her face").
 			if g == float64(want) || g == 0 && m.Initial && !m.Role && int(u.Word)-m.Word <= 12 {
-				ci = chars[k]
-				break
+				if nearest < 0 {
+					nearest = chars[k]
+				}
+				if m.Initial || m.Agent {
+					ci, found = chars[k], true
+					break
+				}
 			}
+		}
+		if !found && nearest >= 0 {
+			ci = nearest
 		}
 		if ci < 0 {
 			continue
@@ -151,6 +166,10 @@ func resolvePronouns(s *Story, i int, chars []int, he, she int) []pronounRef {
 	}
 	return out
 }
+
+// subjectReach is how many words back a pronoun looks for a subject
+// before it takes the nearest name of its gender.
+const subjectReach = 15
 
 // mentionStats counts a paragraph's mentions per character.
 type mentionStats struct {

@@ -377,7 +377,8 @@ func TestNameSubjects(t *testing.T) {
 // TestResolvePronouns: a pronoun goes to the nearest name of its gender
 // before it in the paragraph (or to a subject of unknown gender just
 // before it), else to the salient character of that gender before the
-// paragraph; every "he" or "she" counts as a subject, wherever it
+// paragraph; a subject a few words back goes before a nearer name that
+// is not one; every "he" or "she" counts as a subject, wherever it
 // stands ("and he did not smile"), "him" and "her" do not.
 func TestResolvePronouns(t *testing.T) {
 	texts := []string{
@@ -386,6 +387,8 @@ func TestResolvePronouns(t *testing.T) {
 		"Mr. Bingley laughed. He poured the tea. She watched him.",
 		"Mr. Bingley smiled at Totty.",
 		"Totty turned her face to Miss Bennet.",
+		"Mr. Darcy looked at Mr. Bingley. He smiled.",
+		"Mr. Darcy walked on through the long, wet and windy lanes of the county for an hour or more with Mr. Bingley. He was tired.",
 	}
 	s := storyOf(texts, nil)
 	fc := focusContext(s)
@@ -410,6 +413,10 @@ func TestResolvePronouns(t *testing.T) {
 		{2, darcy, 0, 0},
 		{4, totty, 1, 0}, // "her" after Totty, whose gender is unknown
 		{4, bennet, 0, 0},
+		{5, darcy, 1, 1}, // the subject before the nearer Bingley
+		{5, bingley, 0, 0},
+		{6, bingley, 1, 1}, // Darcy is too far back: the nearest name
+		{6, darcy, 0, 0},
 	} {
 		var got pronounRef
 		if r := fc.ref(c.para, c.char); r != nil {
