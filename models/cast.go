@@ -52,6 +52,10 @@ var feminineTitles = map[string]bool{"mrs": true, "miss": true, "ms": true, "lad
 	"mlle": true, "mademoiselle": true, "countess": true, "dame": true, "mistress": true, "sister": true,
 	"queen": true, "princess": true, "aunt": true, "mother": true, "signora": true, "frau": true, "donna": true, "nurse": true}
 
+// rankTitles are military ranks: weak evidence of a man.
+var rankTitles = map[string]bool{"captain": true, "capt": true, "colonel": true, "col": true, "major": true,
+	"general": true, "gen": true, "admiral": true}
+
 var masculineTitles = map[string]bool{"mr": true, "sir": true, "lord": true, "monsieur": true, "captain": true,
 	"capt": true, "colonel": true, "col": true, "major": true, "general": true, "gen": true, "uncle": true,
 	"count": true, "master": true, "brother": true, "king": true, "prince": true, "father": true,
@@ -216,6 +220,12 @@ func buildCast(paras []Para, known []string) *cast {
 			switch {
 			case feminineTitles[m.Title]:
 				f.gender -= 3
+			case rankTitles[m.Title] && sex < 0:
+				// A rank before a woman's first name says nothing.
+			case rankTitles[m.Title]:
+				// A rank leans masculine in older fiction; a
+				// woman captain's pronouns and first name outweigh it.
+				f.gender++
 			case masculineTitles[m.Title]:
 				f.gender += 3
 			}
@@ -312,6 +322,13 @@ func buildCast(paras []Para, known []string) *cast {
 			// "Sister Mary Seraphine" is Mary Seraphine, unless the
 			// untitled name's pronouns say otherwise.
 			if o, ok := c.index[strings.Join(f.words, " ")]; ok && c.chars[o].gender*f.sex >= 0 {
+				ci = o
+			} else if o, ok := wordOwner[f.words[0]]; ok && o >= 0 && isFirstName(f.words[0]) && !hasFullName(keysOf[o], forms) &&
+				c.chars[o].gender*f.sex >= 0 && !titledAlone(forms, f.words[len(f.words)-1]) {
+				// "Prince Aldric Vane", said only with his title, is
+				// the Aldric the story names alone; but Miss Amelia
+				// Minchin may not be the Amelia of a story that says
+				// "Miss Minchin" of her sister.
 				ci = o
 			}
 		default:
@@ -729,10 +746,27 @@ func formKey(m features.Mention) (string, int) {
 	case m.Role:
 	case feminineTitles[m.Title]:
 		return "f:" + key, -1
+	case rankTitles[m.Title] && firstNameSex(key) < 0:
+		// A rank before a woman's first name: "Captain Mireille Dask".
+		return "f:" + key, -1
 	case masculineTitles[m.Title]:
 		return "m:" + key, 1
 	}
 	return key, 0
+}
+
+// firstNameSex is the usual sex of the first word of a lower-case name
+// of two or more words, when it is a first name (datasets.FirstNames).
+func firstNameSex(name string) int {
+	first, _, ok := strings.Cut(name, " ")
+	if !ok {
+		return 0
+	}
+	names, err := datasets.FirstNames()
+	if err != nil {
+		return 0
+	}
+	return names[first]
 }
 
 var apartMin, apartShare = 3, 0.1
@@ -836,6 +870,23 @@ func firstNameGender(ch *character, name string) int {
 		}
 	}
 	return 0
+}
+
+// titledAlone reports whether the story says the one word w with a
+// title ("Miss Minchin").
+func titledAlone(forms map[string]*nameForm, w string) bool {
+	for _, k := range []string{"m:" + w, "f:" + w} {
+		if f, ok := forms[k]; ok && f.count > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFullName reports whether any of keys is a name of two or more
+// words.
+func hasFullName(keys []string, forms map[string]*nameForm) bool {
+	return slices.ContainsFunc(keys, func(k string) bool { return len(forms[k].words) > 1 })
 }
 
 // titled returns the character that a role noun designates when the

@@ -815,3 +815,32 @@ func TestFirstNameTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledFullNameJoinsFirstName: a full name said only with a title
+// ("Captain Mireille Dask", "Prince Aldric Vane") is the character the
+// story then calls by its first name alone; a rank before a woman's
+// first name does not make her a man. A titled full name whose surname
+// the story also says with a title of its own ("Miss Minchin", the
+// sister) stays apart from the first name.
+func TestTitledFullNameJoinsFirstName(t *testing.T) {
+	s := storyOf([]string{
+		"Captain Mireille Dask is across the hall before you have finished. Prince Aldric Vane looks up.",
+		"Then Mireille comes in, and Aldric follows.",
+		"Mireille says nothing.",
+	}, nil)
+	mireille, aldric := s.Paras[1].chars[0], s.Paras[1].chars[1]
+	if got := s.Paras[0].chars; len(got) != 2 || got[0] != mireille || got[1] != aldric {
+		t.Errorf("Captain Mireille Dask and Prince Aldric Vane are %v, Mireille and Aldric %d and %d; want the same", got, mireille, aldric)
+	}
+	if g := s.cast.chars[mireille].gender; g >= 0 {
+		t.Errorf("Captain Mireille Dask has gender %d; want feminine", g)
+	}
+	s = storyOf([]string{
+		"Miss Amelia Minchin poured the tea.",
+		"Miss Minchin frowned, and Amelia said nothing.",
+		"Miss Minchin rang the bell.",
+	}, nil)
+	if a, m := s.Paras[1].chars[1], s.Paras[1].chars[0]; a == m {
+		t.Errorf("Amelia is Miss Minchin")
+	}
+}
