@@ -119,6 +119,20 @@ func init() {
 	}
 }
 
+// contractionEnds are what a contraction adds after its apostrophe
+// ("you've", "he'll", "we're", "I'd", "I'm").
+var contractionEnds = map[string]bool{"ll": true, "re": true, "ve": true, "d": true, "m": true}
+
+// isContraction reports whether a lower-case word is a common word with
+// a contraction ("you've", "he'll", "couldn't"), not a name ("o'brien").
+func isContraction(w string) bool {
+	if strings.HasSuffix(w, "n't") {
+		return true
+	}
+	i := strings.LastIndexByte(w, '\'')
+	return i > 0 && contractionEnds[w[i+1:]] && english.IsStopWord(w[:i])
+}
+
 // IsRoleNoun reports whether a lower-case word designates a person by
 // role ("doctor", "aunt", "stranger").
 func IsRoleNoun(w string) bool { return roleNouns[w] }
@@ -277,11 +291,23 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			if !utf8.Valid(w) || strings.HasSuffix(string(d.Text[t.Start:t.End]), "’s") {
 				w = d.Text[t.Start : t.End-len("’s")]
 			}
+		} else if i := strings.LastIndexByte(lower, '\''); i > 0 && contractionEnds[lower[i+1:]] && !english.IsStopWord(lower[:i]) {
+			// "Soames'll": the name, without the contraction.
+			lower = lower[:i]
+			if k := strings.LastIndexAny(string(w), "'’"); k > 0 {
+				w = w[:k]
+			}
 		}
 		titled := cur != nil && cur.Name == ""
 		if honorifics[lower] && !possessive && !(lower == "don" && !capitalisedNext(d, ti)) {
 			cur = &Mention{Title: lower, Word: word, Initial: initial, Quoted: t.Quoted}
 			titleTok = ti
+			continue
+		}
+		if isContraction(lower) {
+			// "You've", "Couldn't", "He'll": a pronoun or verb with
+			// its contraction, capitalised at a sentence's start.
+			cur = nil
 			continue
 		}
 		if (notNames[lower] || english.IsStopWord(lower)) &&

@@ -106,6 +106,22 @@ func TestSpeakerTags(t *testing.T) {
 	}, func(m Mention) bool { return m.Speaker })
 }
 
+// TestContractions: a pronoun or verb with a contraction is no name,
+// even capitalised ("You've", "Couldn't", "He'll"); a name with one is
+// the name ("Soames'll"); an apostrophe inside a name stays ("O'Brien").
+func TestContractions(t *testing.T) {
+	a := NewAnalyzer()
+	d := a.Analyze([]byte(`"You've done it. Couldn't you wait? He'll know, and Soames’ll know," said O'Brien. We're late.`), DoubleQuotes)
+	ms, _ := Mentions(&d)
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Name)
+	}
+	if want := []string{"Soames", "O'Brien"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("names %q, want %q", got, want)
+	}
+}
+
 // TestAgents: a narration name followed at once by a verb is a clause's
 // subject; an object, a possessive or a name in dialogue is not.
 func TestAgents(t *testing.T) {

@@ -310,6 +310,9 @@ func buildCast(paras []Para, known []string) *cast {
 		switch {
 		case f.role:
 			ci = c.titled(key)
+			if ci >= 0 && f.count > roleRatio*c.chars[ci].titles[key] {
+				ci = -1
+			}
 		case f.sex != 0 && len(f.words) == 1:
 			ci = c.sameGender(f.words[0], f.sex, func(ci int) bool { return apart(key, ci) || !endsName(ci, f.words[0]) })
 		case len(f.words) == 1:
@@ -770,6 +773,11 @@ func firstNameSex(name string) int {
 }
 
 var apartMin, apartShare = 3, 0.1
+
+// roleRatio: a role noun said more than this many times for each time a
+// character bears it as a title designates someone else ("my father",
+// 140 times, is not Father Time, said twice).
+var roleRatio = 20
 
 // nearWords is how close two names must stand in a paragraph to be
 // read as two people when they are said together.

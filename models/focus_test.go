@@ -844,3 +844,23 @@ func TestTitledFullNameJoinsFirstName(t *testing.T) {
 		t.Errorf("Amelia is Miss Minchin")
 	}
 }
+
+// TestRoleNounOutnumbersTitle: a role noun said far more often than any
+// character bears it as a title is someone else ("my father" is not
+// Father Time); said about as often, it is the titled character ("the
+// doctor" is Dr. Brand).
+func TestRoleNounOutnumbersTitle(t *testing.T) {
+	texts := []string{"Father Time is cruel, I thought."}
+	for range 25 {
+		texts = append(texts, "My father looked up from his paper and smiled.")
+	}
+	got := labelsOf(t, storyOf(texts, nil))
+	if _, ok := got["Father"]; !ok {
+		t.Errorf("no character labelled Father; labels %v", slices.Sorted(maps.Keys(got)))
+	}
+	texts = []string{"Dr. Brand came in.", "Dr. Brand sat down.", "The doctor smiled.", "The doctor left."}
+	s := storyOf(texts, nil)
+	if a, b := s.Paras[0].chars[0], s.Paras[2].chars[0]; a != b {
+		t.Errorf("the doctor is not Dr. Brand")
+	}
+}
