@@ -152,11 +152,12 @@ func buildCast(paras []Para, known []string) *cast {
 	for _, w := range initialFirstNames(paras, midSentence) {
 		midSentence[w] = true
 	}
+	common := commonWords(paras, knownForms)
 	for pi := range paras {
 		// A new list: paragraphs may share their mentions' backing array.
 		ms := make([]features.Mention, 0, len(paras[pi].Mentions))
 		for _, m := range paras[pi].Mentions {
-			if strings.TrimSpace(m.Name) == "" {
+			if strings.TrimSpace(m.Name) == "" || common[strings.ToLower(m.Name)] && m.Title == "" && !m.Role {
 				continue
 			}
 			if m.Initial && m.Title == "" && !m.Role {
@@ -419,6 +420,56 @@ func buildCast(paras []Para, known []string) *cast {
 	return c
 }
 
+// commonMid and commonLower: a one-word name said capitalised in
+// mid-sentence at most commonMid times, which the story writes in lower
+// case at least commonLower times as often as capitalised, is a common
+// word ("Everything", "Let", "Trust"), not a name.
+const commonMid, commonLower = 2, 3
+
+// commonWords are the one-word names of paras that are common words
+// (see commonMid): never said with a title, in a longer name or in the
+// metadata, and not first names.
+func commonWords(paras []Para, known [][]string) map[string]bool {
+	capital, mid := map[string]int{}, map[string]int{}
+	other := map[string]bool{} // said with a title, or in a longer name
+	for _, k := range known {
+		for _, w := range k {
+			other[w] = true
+		}
+	}
+	for _, p := range paras {
+		for _, m := range p.Mentions {
+			name := strings.ToLower(m.Name)
+			if m.Role || m.Title != "" || strings.Contains(name, " ") {
+				for _, w := range strings.Fields(name) {
+					other[w] = true
+				}
+				continue
+			}
+			capital[name]++
+			if !m.Initial {
+				mid[name]++
+			}
+		}
+	}
+	want := map[string]int{}
+	for w, n := range mid {
+		if n <= commonMid && !other[w] && !isFirstName(w) {
+			want[w] = max(3, commonLower*capital[w])
+		}
+	}
+	out := map[string]bool{}
+	if len(want) == 0 {
+		return out
+	}
+	for w, n := range countLowerCase(paras, want) {
+		if n >= want[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // dropShouted removes the mentions written in capitals ("I SAID NO")
 // with a word that the story also writes in lower case and never as a
 // name in ordinary case ("Said"): a shouted common word. "STEFAN!" beside
@@ -533,16 +584,33 @@ func initialFirstNames(paras []Para, midSentence map[string]bool) []string {
 // miles’ walk", not in "Miles" or "milestone"). It stops reading once it
 // has seen them all.
 func inLowerCase[V any](paras []Para, words map[string]V) map[string]bool {
+	want := make(map[string]int, len(words))
+	for w := range words {
+		want[w] = 1
+	}
 	seen := map[string]bool{}
+	for w := range countLowerCase(paras, want) {
+		seen[w] = true
+	}
+	return seen
+}
+
+// countLowerCase counts how often the story writes each of the words in
+// want (lower-case ASCII words) as a word of its own in lower case,
+// counting each only up to want[w], and stops reading once every word
+// has reached its count. Words never written so are left out.
+func countLowerCase(paras []Para, want map[string]int) map[string]int {
+	got := map[string]int{}
 	var initial [26]bool
 	shortest, longest := math.MaxInt, 0
-	for w := range words {
+	for w := range want {
 		if w == "" || w[0] < 'a' || w[0] > 'z' {
 			continue
 		}
 		initial[w[0]-'a'] = true
 		shortest, longest = min(shortest, len(w)), max(longest, len(w))
 	}
+	done := 0
 	for _, p := range paras {
 		text := p.text
 		for i := 0; i < len(text); i++ {
@@ -555,17 +623,19 @@ func inLowerCase[V any](paras []Para, words map[string]V) map[string]bool {
 				j++
 			}
 			if n := j - i; n >= shortest && n <= longest && initial[c-'a'] && !letterBefore(text, i) && !letterAt(text, j) {
-				if _, ok := words[string(text[i:j])]; ok && !seen[string(text[i:j])] {
-					seen[string(text[i:j])] = true
-					if len(seen) == len(words) {
-						return seen
+				if limit, ok := want[string(text[i:j])]; ok && got[string(text[i:j])] < limit {
+					got[string(text[i:j])]++
+					if got[string(text[i:j])] == limit {
+						if done++; done == len(want) {
+							return got
+						}
 					}
 				}
 			}
 			i = j
 		}
 	}
-	return seen
+	return got
 }
 
 // letterBefore reports whether a letter or digit ends text[:i].

@@ -864,3 +864,29 @@ func TestRoleNounOutnumbersTitle(t *testing.T) {
 		t.Errorf("the doctor is not Dr. Brand")
 	}
 }
+
+// TestCommonWordsAreNoNames: a word capitalised once or twice in
+// mid-sentence that the story writes in lower case far more often is a
+// common word ("the whole of Everything"), not a character; a first name
+// ("Hope"), a name said with a title or often capitalised stays.
+func TestCommonWordsAreNoNames(t *testing.T) {
+	texts := []string{"He gave up the whole of Everything that night, and Hope and Mr. Trust watched, and then Trust left."}
+	for range 4 {
+		texts = append(texts, "Everything was quiet. She had lost everything, everything, everything, everything, and hope, hope, hope, hope. Hope said so, and trust, trust, trust, trust was gone.",
+			"Then Temple laughed, and Temple sat down.")
+	}
+	s := storyOf(texts, nil)
+	got := labelsOf(t, s)
+	// "Trust left", said where Mr. Trust is too, is his.
+	if c := s.Paras[0].chars; len(c) != 3 || c[1] != c[2] || c[1] < 0 {
+		t.Errorf("the first paragraph's characters are %v; want Hope, Mr. Trust, Trust with the last two one", c)
+	}
+	if _, ok := got["Everything"]; ok {
+		t.Errorf("Everything is a character; labels %v", slices.Sorted(maps.Keys(got)))
+	}
+	for _, want := range []string{"Hope", "Trust", "Temple"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("no character labelled %q; labels %v", want, slices.Sorted(maps.Keys(got)))
+		}
+	}
+}
