@@ -130,8 +130,13 @@ func isContraction(w string) bool {
 		return true
 	}
 	i := strings.LastIndexByte(w, '\'')
-	return i > 0 && contractionEnds[w[i+1:]] && english.IsStopWord(w[:i])
+	return i > 0 && contractionEnds[w[i+1:]] && (english.IsStopWord(w[:i]) || modals[w[:i]])
 }
+
+// modals are the auxiliaries that are not Snowball stop words
+// ("would've").
+var modals = map[string]bool{"would": true, "could": true, "should": true, "must": true, "might": true,
+	"ought": true, "need": true, "shall": true, "may": true}
 
 // IsRoleNoun reports whether a lower-case word designates a person by
 // role ("doctor", "aunt", "stranger").
@@ -152,7 +157,8 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 	word := -1
 	var cur *Mention
 	var lastSpeech = -10
-	// spans[k] are the first and last tokens of out[k] (-1 for a role).
+	// spans[k] are the first and last tokens of out[k] (the first is -1
+	// for a role, whose last is its noun).
 	var spans [][2]int
 	titleTok := -1
 	det, detInitial := -10, false // the last determiner word and whether it began a sentence
@@ -197,7 +203,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 		w := d.Text[t.Start:t.End]
 		initial := sentenceStart
 		sentenceStart = false
-		if n := len(out); n > 0 && !t.Quoted && spans[n-1][1] == ti-1 && (f.tense != 0 || f.speech) {
+		if n := len(out); n > 0 && !t.Quoted && spans[n-1][1] == ti-1 && !out[n-1].Possessive && (f.tense != 0 || f.speech) {
 			out[n-1].Agent = true
 		}
 		if !t.Quoted {
@@ -269,7 +275,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 					m.Speaker = true
 				}
 				out = append(out, m)
-				spans = append(spans, [2]int{-1, -1})
+				spans = append(spans, [2]int{-1, ti})
 				if m.Initial && !m.Quoted {
 					subj = len(out) - 1
 				}
@@ -291,7 +297,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			if !utf8.Valid(w) || strings.HasSuffix(string(d.Text[t.Start:t.End]), "’s") {
 				w = d.Text[t.Start : t.End-len("’s")]
 			}
-		} else if i := strings.LastIndexByte(lower, '\''); i > 0 && contractionEnds[lower[i+1:]] && !english.IsStopWord(lower[:i]) {
+		} else if i := strings.LastIndexByte(lower, '\''); i > 0 && contractionEnds[lower[i+1:]] && !isContraction(lower) {
 			// "Soames'll": the name, without the contraction.
 			lower = lower[:i]
 			if k := strings.LastIndexAny(string(w), "'’"); k > 0 {
@@ -321,6 +327,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			m.Name += " " + string(w)
 			spans[len(spans)-1][1] = ti
 			m.Possessive = possessive
+			m.Agent = false // "Mary Breed": the -ed was the name's
 			continue
 		}
 		m := Mention{Name: string(w), Word: word, Initial: initial, Quoted: t.Quoted, Possessive: possessive}
@@ -335,7 +342,9 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 		}
 		out = append(out, m)
 		spans = append(spans, span)
-		if initial && !t.Quoted {
+		if m.Initial && !t.Quoted {
+			// The sentence's subject, its title included ("Captain
+			// Dask came in. She sat down.").
 			subj = len(out) - 1
 		}
 		cur = &out[len(out)-1]

@@ -111,13 +111,13 @@ func TestSpeakerTags(t *testing.T) {
 // the name ("Soames'll"); an apostrophe inside a name stays ("O'Brien").
 func TestContractions(t *testing.T) {
 	a := NewAnalyzer()
-	d := a.Analyze([]byte(`"You've done it. Couldn't you wait? He'll know, and Soames’ll know," said O'Brien. We're late.`), DoubleQuotes)
+	d := a.Analyze([]byte(`"You've done it. Couldn't you wait? He'll know, and Soames’ll know," said O'Brien. We're late. Would've been better. O'Brien'll come.`), DoubleQuotes)
 	ms, _ := Mentions(&d)
 	var got []string
 	for _, m := range ms {
 		got = append(got, m.Name)
 	}
-	if want := []string{"Soames", "O'Brien"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"Soames", "O'Brien", "O'Brien"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("names %q, want %q", got, want)
 	}
 }
@@ -133,6 +133,9 @@ func TestAgents(t *testing.T) {
 		{`Mary's mother frowned.`, map[string]bool{"Mary": false}},
 		{`"Then Elena turned away."`, map[string]bool{"Elena": false}},
 		{`Beside Damon, Elena waited.`, map[string]bool{"Damon": false, "Elena": true}},
+		{`Mary's tired eyes closed.`, map[string]bool{"Mary": false}},
+		{`He met Mary Breed yesterday.`, map[string]bool{"Mary Breed": false}},
+		{`Then the doctor turned.`, map[string]bool{"Doctor": true}},
 	}, func(m Mention) bool { return m.Agent })
 }
 

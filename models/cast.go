@@ -308,6 +308,7 @@ func buildCast(paras []Para, known []string) *cast {
 			continue
 		}
 		ci := -1
+		sexless := false // the form's gender evidence is its rank's alone
 		switch {
 		case f.role:
 			ci = c.titled(key)
@@ -316,6 +317,18 @@ func buildCast(paras []Para, known []string) *cast {
 			}
 		case f.sex != 0 && len(f.words) == 1:
 			ci = c.sameGender(f.words[0], f.sex, func(ci int) bool { return apart(key, ci) || !endsName(ci, f.words[0]) })
+			// "Captain Dask" is Captain Mireille Dask: a rank says
+			// nothing of sex.
+			if r := rankOf(f); r != "" {
+				for _, k := range order {
+					if o := forms[k]; len(o.words) > 1 && o.words[len(o.words)-1] == f.words[0] && rankOf(o) == r {
+						if oc, ok := c.index[k]; ok {
+							ci, sexless = oc, true
+							break
+						}
+					}
+				}
+			}
 		case len(f.words) == 1:
 			if o, ok := wordOwner[f.words[0]]; ok && o >= 0 {
 				ci = o
@@ -327,7 +340,7 @@ func buildCast(paras []Para, known []string) *cast {
 			// untitled name's pronouns say otherwise.
 			if o, ok := c.index[strings.Join(f.words, " ")]; ok && c.chars[o].gender*f.sex >= 0 {
 				ci = o
-			} else if o, ok := wordOwner[f.words[0]]; ok && o >= 0 && isFirstName(f.words[0]) && !hasFullName(keysOf[o], forms) &&
+			} else if o, ok := wordOwner[f.words[0]]; ok && o >= 0 && isFirstName(f.words[0]) && !hasUntitledFullName(keysOf[o], forms) &&
 				c.chars[o].gender*f.sex >= 0 && !titledAlone(forms, f.words[len(f.words)-1]) {
 				// "Prince Aldric Vane", said only with his title, is
 				// the Aldric the story names alone; but Miss Amelia
@@ -348,7 +361,9 @@ func buildCast(paras []Para, known []string) *cast {
 		keysOf[ci] = append(keysOf[ci], key)
 		ch := c.chars[ci]
 		ch.mentions += f.count
-		ch.gender += f.gender
+		if !sexless {
+			ch.gender += f.gender
+		}
 		for t, n := range f.titles {
 			if ch.titles == nil {
 				ch.titles = map[string]int{}
@@ -828,13 +843,10 @@ func formKey(m features.Mention) (string, int) {
 	return key, 0
 }
 
-// firstNameSex is the usual sex of the first word of a lower-case name
-// of two or more words, when it is a first name (datasets.FirstNames).
+// firstNameSex is the usual sex of the first word of a lower-case name,
+// when it is a first name (datasets.FirstNames).
 func firstNameSex(name string) int {
-	first, _, ok := strings.Cut(name, " ")
-	if !ok {
-		return 0
-	}
+	first, _, _ := strings.Cut(name, " ")
 	names, err := datasets.FirstNames()
 	if err != nil {
 		return 0
@@ -951,20 +963,34 @@ func firstNameGender(ch *character, name string) int {
 }
 
 // titledAlone reports whether the story says the one word w with a
-// title ("Miss Minchin").
+// title other than a rank ("Miss Minchin"; "Captain Dask" may be Captain
+// Mireille Dask).
 func titledAlone(forms map[string]*nameForm, w string) bool {
 	for _, k := range []string{"m:" + w, "f:" + w} {
-		if f, ok := forms[k]; ok && f.count > 0 {
+		if f, ok := forms[k]; ok && f.count > 0 && rankOf(f) == "" {
 			return true
 		}
 	}
 	return false
 }
 
-// hasFullName reports whether any of keys is a name of two or more
-// words.
-func hasFullName(keys []string, forms map[string]*nameForm) bool {
-	return slices.ContainsFunc(keys, func(k string) bool { return len(forms[k].words) > 1 })
+// hasUntitledFullName reports whether any of keys is a name of two or
+// more words said without a title.
+func hasUntitledFullName(keys []string, forms map[string]*nameForm) bool {
+	return slices.ContainsFunc(keys, func(k string) bool { return len(forms[k].words) > 1 && forms[k].sex == 0 && !forms[k].role })
+}
+
+// rankOf is the military rank that is the only title written before a
+// name form ("captain" of "Captain Dask"), or "".
+func rankOf(f *nameForm) string {
+	r := ""
+	for t := range f.said {
+		if !rankTitles[t] || r != "" && r != t {
+			return ""
+		}
+		r = t
+	}
+	return r
 }
 
 // titled returns the character that a role noun designates when the

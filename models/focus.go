@@ -142,7 +142,10 @@ func resolvePronouns(s *Story, i int, chars []int, he, she int) []pronounRef {
 				if nearest < 0 {
 					nearest = chars[k]
 				}
-				if m.Initial || m.Agent {
+				// Only a name of the pronoun's gender goes before a
+				// nearer one ("Totty looked up at Mr. Bingley, and he
+				// smiled": he is Bingley).
+				if g == float64(want) && (m.Initial || m.Agent) {
 					ci, found = chars[k], true
 					break
 				}
@@ -644,7 +647,7 @@ func (fc *focusCtx) inConversation(s *Story, j int) bool {
 }
 
 // mainSubject is the character most often the subject of paragraph j's
-// sentences, or -1 when none is or two tie.
+// clauses (see references), or -1 when none is or two tie.
 func mainSubject(fc *focusCtx, j int) int {
 	best, most, tie := -1, 0, false
 	consider := func(ci int) {

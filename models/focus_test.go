@@ -389,6 +389,7 @@ func TestResolvePronouns(t *testing.T) {
 		"Totty turned her face to Miss Bennet.",
 		"Mr. Darcy looked at Mr. Bingley. He smiled.",
 		"Mr. Darcy walked on through the long, wet and windy lanes of the county for an hour or more with Mr. Bingley. He was tired.",
+		"Totty looked up at Mr. Bingley, and he smiled.",
 	}
 	s := storyOf(texts, nil)
 	fc := focusContext(s)
@@ -417,6 +418,8 @@ func TestResolvePronouns(t *testing.T) {
 		{5, bingley, 0, 0},
 		{6, bingley, 1, 1}, // Darcy is too far back: the nearest name
 		{6, darcy, 0, 0},
+		{7, bingley, 1, 1}, // a subject of unknown gender is no nearer "he"
+		{7, totty, 0, 0},
 	} {
 		var got pronounRef
 		if r := fc.ref(c.para, c.char); r != nil {
@@ -826,22 +829,41 @@ func TestTitledFullNameJoinsFirstName(t *testing.T) {
 	s := storyOf([]string{
 		"Captain Mireille Dask is across the hall before you have finished. Prince Aldric Vane looks up.",
 		"Then Mireille comes in, and Aldric follows.",
-		"Mireille says nothing.",
+		"Mireille says nothing. Later Captain Dask smiles, and Captain Mireille laughs.",
 	}, nil)
 	mireille, aldric := s.Paras[1].chars[0], s.Paras[1].chars[1]
 	if got := s.Paras[0].chars; len(got) != 2 || got[0] != mireille || got[1] != aldric {
 		t.Errorf("Captain Mireille Dask and Prince Aldric Vane are %v, Mireille and Aldric %d and %d; want the same", got, mireille, aldric)
 	}
+	if got := s.Paras[2].chars; len(got) != 3 || got[0] != mireille || got[1] != mireille || got[2] != mireille {
+		t.Errorf("Mireille, Captain Dask and Captain Mireille are %v; want %d each", got, mireille)
+	}
 	if g := s.cast.chars[mireille].gender; g >= 0 {
 		t.Errorf("Captain Mireille Dask has gender %d; want feminine", g)
+	}
+	// A rank is weak evidence: a captain whom the story calls "she" is
+	// no man.
+	s = storyOf([]string{"Captain Dask came in. She sat down.", "Captain Dask smiled. She laughed."}, nil)
+	if g := s.cast.chars[s.Paras[0].chars[0]].gender; g > 0 {
+		t.Errorf("Captain Dask, called she, has gender %d; want none or feminine", g)
+	}
+	// A titled full name that joined first does not keep a shorter one
+	// away; an untitled full name with another surname does.
+	s = storyOf([]string{"Prince Aldric Vane Dorn came.", "Aldric sat.", "Prince Aldric Vane left."}, nil)
+	if a, b, c := s.Paras[0].chars[0], s.Paras[1].chars[0], s.Paras[2].chars[0]; a != b || b != c {
+		t.Errorf("Prince Aldric Vane Dorn, Aldric and Prince Aldric Vane are %d, %d, %d; want one", a, b, c)
+	}
+	s = storyOf([]string{"Aldric Moss came.", "Aldric sat.", "Prince Aldric Vane left."}, nil)
+	if a, c := s.Paras[1].chars[0], s.Paras[2].chars[0]; a == c {
+		t.Errorf("Prince Aldric Vane is Aldric Moss")
 	}
 	s = storyOf([]string{
 		"Miss Amelia Minchin poured the tea.",
 		"Miss Minchin frowned, and Amelia said nothing.",
 		"Miss Minchin rang the bell.",
 	}, nil)
-	if a, m := s.Paras[1].chars[1], s.Paras[1].chars[0]; a == m {
-		t.Errorf("Amelia is Miss Minchin")
+	if a, m := s.Paras[1].chars[1], s.Paras[1].chars[0]; a == m || s.Paras[0].chars[0] == a {
+		t.Errorf("Amelia is Miss Minchin, or Miss Amelia Minchin: %v, %v", s.Paras[0].chars, s.Paras[1].chars)
 	}
 }
 
