@@ -3,7 +3,6 @@ package models
 import (
 	"cmp"
 	"maps"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -616,14 +615,16 @@ func inLowerCase[V any](paras []Para, words map[string]V) map[string]bool {
 // has reached its count. Words never written so are left out.
 func countLowerCase(paras []Para, want map[string]int) map[string]int {
 	got := map[string]int{}
-	var initial [26]bool
-	shortest, longest := math.MaxInt, 0
+	// shape[c][n]: some word in want starts with letter c and has n
+	// letters (n capped at maxShape, which stands for any longer), so
+	// that most of the text's words need no map lookup.
+	const maxShape = 31
+	var shape [26][maxShape + 1]bool
 	for w := range want {
 		if w == "" || w[0] < 'a' || w[0] > 'z' {
 			continue
 		}
-		initial[w[0]-'a'] = true
-		shortest, longest = min(shortest, len(w)), max(longest, len(w))
+		shape[w[0]-'a'][min(len(w), maxShape)] = true
 	}
 	done := 0
 	for _, p := range paras {
@@ -637,7 +638,7 @@ func countLowerCase(paras []Para, want map[string]int) map[string]int {
 			for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
 				j++
 			}
-			if n := j - i; n >= shortest && n <= longest && initial[c-'a'] && !letterBefore(text, i) && !letterAt(text, j) {
+			if shape[c-'a'][min(j-i, maxShape)] && !letterBefore(text, i) && !letterAt(text, j) {
 				if limit, ok := want[string(text[i:j])]; ok && got[string(text[i:j])] < limit {
 					got[string(text[i:j])]++
 					if got[string(text[i:j])] == limit {
