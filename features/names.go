@@ -289,6 +289,12 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			continue
 		}
 		lower := f.name
+		if isContraction(lower) {
+			// "You've", "Couldn't", "He'll": a pronoun or verb with
+			// its contraction, capitalised at a sentence's start.
+			cur = nil
+			continue
+		}
 		possessive := false
 		if strings.HasSuffix(lower, "'s") {
 			lower = strings.TrimSuffix(lower, "'s")
@@ -297,7 +303,7 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 			if !utf8.Valid(w) || strings.HasSuffix(string(d.Text[t.Start:t.End]), "’s") {
 				w = d.Text[t.Start : t.End-len("’s")]
 			}
-		} else if i := strings.LastIndexByte(lower, '\''); i > 0 && contractionEnds[lower[i+1:]] && !isContraction(lower) {
+		} else if i := strings.LastIndexByte(lower, '\''); i > 0 && contractionEnds[lower[i+1:]] {
 			// "Soames'll": the name, without the contraction.
 			lower = lower[:i]
 			if k := strings.LastIndexAny(string(w), "'’"); k > 0 {
@@ -308,12 +314,6 @@ func Mentions(d *Doc) ([]Mention, PronounCounts) {
 		if honorifics[lower] && !possessive && !(lower == "don" && !capitalisedNext(d, ti)) {
 			cur = &Mention{Title: lower, Word: word, Initial: initial, Quoted: t.Quoted}
 			titleTok = ti
-			continue
-		}
-		if isContraction(lower) {
-			// "You've", "Couldn't", "He'll": a pronoun or verb with
-			// its contraction, capitalised at a sentence's start.
-			cur = nil
 			continue
 		}
 		if (notNames[lower] || english.IsStopWord(lower)) &&

@@ -934,10 +934,7 @@ func (c *cast) sameGender(word string, sex int, apart func(int) bool) int {
 
 // isFirstName reports whether a lower-case word is a first name in
 // datasets.FirstNames.
-func isFirstName(w string) bool {
-	names, err := datasets.FirstNames()
-	return err == nil && names[w] != 0
-}
+func isFirstName(w string) bool { return firstNameSex(w) != 0 }
 
 // firstNameGender is the usual sex of a character's first name, for a
 // character whose titles and pronouns give no gender (a name said rarely,

@@ -126,7 +126,7 @@ func resolvePronouns(s *Story, i int, chars []int, he, she int) []pronounRef {
 		if u.Feminine {
 			want, ci = -1, she
 		}
-		nearest, found := -1, false
+		nearest, subject := -1, -1
 		for k := len(p.Mentions) - 1; k >= 0; k-- {
 			m := &p.Mentions[k]
 			if m.Word >= int(u.Word) || m.Quoted || chars[k] < 0 {
@@ -146,12 +146,15 @@ func resolvePronouns(s *Story, i int, chars []int, he, she int) []pronounRef {
 				// nearer one ("Totty looked up at Mr. Bingley, and he
 				// smiled": he is Bingley).
 				if g == float64(want) && (m.Initial || m.Agent) {
-					ci, found = chars[k], true
+					subject = chars[k]
 					break
 				}
 			}
 		}
-		if !found && nearest >= 0 {
+		switch {
+		case subject >= 0:
+			ci = subject
+		case nearest >= 0:
 			ci = nearest
 		}
 		if ci < 0 {
