@@ -24,6 +24,12 @@ type Classifier struct {
 	// times this weight, to each paragraph's, so that one story's
 	// paragraphs lean together and isolated errors are outvoted.
 	StoryWeight float64 `json:"story_weight,omitempty"`
+	// LocalWeight (pov only) adds the mean log-probabilities of the
+	// paragraphs within LocalRadius either side, times this weight: a
+	// book whose narrator changes by section (a memoir inside a tale)
+	// leans by section rather than as a whole.
+	LocalWeight float64 `json:"local_weight,omitempty"`
+	LocalRadius int     `json:"local_radius,omitempty"`
 	// NeighbourWeight (tone only) adds the mean log-probabilities of the
 	// paragraphs within toneRadius, times this weight, to each
 	// paragraph's: tone tends to hold across a scene.
@@ -38,6 +44,10 @@ type Classifier struct {
 	// priors are the training classes' shares, in Scorer.Classes order
 	// (kept while cross-validating, not saved).
 	priors []float64
+	// povRaw holds stories' unsmoothed pov log-probabilities
+	// (povLogProbs) while cross-validation tries smoothing settings on
+	// them (nil otherwise, and not saved).
+	povRaw map[*Story][][]float64
 	// folded is the scorer folded over the encoder (set by fold).
 	folded *folded
 }
@@ -122,23 +132,53 @@ func priorBias(priors []float64, share float64) []float64 {
 // averaged over a story (naive Bayes log-probabilities are extreme).
 const povPreTemperature = 5
 
-// povStoryScores returns every paragraph's pov scores: its log-probabilities
-// plus StoryWeight times the story's mean log-probabilities.
+// povStoryScores returns every paragraph's pov scores: its
+// log-probabilities (povLogProbs), plus StoryWeight times the story's
+// mean log-probabilities, plus LocalWeight times the mean over the
+// paragraphs within LocalRadius either side.
 func (c *Classifier) povStoryScores(sc *scratch, s *Story) [][]float64 {
+	raw, ok := c.povRaw[s]
+	if !ok {
+		raw = c.povLogProbs(sc, s)
+	}
+	n := len(raw)
+	out := make([][]float64, n)
+	if n == 0 {
+		return out
+	}
+	nc := len(raw[0])
+	// sum[i] is the sum of the log-probabilities of paragraphs 0 to i-1.
+	sum := make([][]float64, n+1)
+	sum[0] = make([]float64, nc)
+	for i, p := range raw {
+		sum[i+1] = slices.Clone(sum[i])
+		for k, x := range p {
+			sum[i+1][k] += x
+		}
+	}
+	for i, p := range raw {
+		lo, hi := max(0, i-c.LocalRadius), min(n, i+c.LocalRadius+1)
+		out[i] = slices.Clone(p)
+		for k := range p {
+			out[i][k] += c.StoryWeight * sum[n][k] / float64(n)
+			if c.LocalWeight != 0 {
+				out[i][k] += c.LocalWeight * (sum[hi][k] - sum[lo][k]) / float64(hi-lo)
+			}
+		}
+	}
+	return out
+}
+
+// povLogProbs returns every paragraph's pov log-probabilities, softened
+// at povPreTemperature.
+func (c *Classifier) povLogProbs(sc *scratch, s *Story) [][]float64 {
 	out := make([][]float64, len(s.Paras))
-	mean := make([]float64, len(c.Scorer.Classes))
 	for i := range s.Paras {
 		p := Probs(slices.Clone(c.scoresPara(sc, s, i)), povPreTemperature)
 		for k := range p {
 			p[k] = math.Log(math.Max(p[k], 1e-12))
-			mean[k] += p[k] / float64(len(s.Paras))
 		}
 		out[i] = p
-	}
-	for i := range out {
-		for k := range out[i] {
-			out[i][k] += c.StoryWeight * mean[k]
-		}
 	}
 	return out
 }

@@ -42,6 +42,10 @@ type Report struct {
 	Scale       float64                    `json:"scale"`
 	Offset      float64                    `json:"offset,omitempty"`
 	StoryWeight float64                    `json:"story_weight,omitempty"`
+	// LocalWeight and LocalRadius (pov) are the local smoothing that
+	// cross-validation chose beside StoryWeight.
+	LocalWeight float64 `json:"local_weight,omitempty"`
+	LocalRadius int     `json:"local_radius,omitempty"`
 	// NeighbourWeight and PriorShare (tone) are the settings of the
 	// classifier's neighbour smoothing and prior correction that
 	// cross-validation chose.
@@ -185,78 +189,83 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 			base[name] = append(base[name], b...)
 		}
 	}
-	// pov: choose the story weight by held-out accuracy (the smallest of
-	// the best), then use it.
-	weight := 0.0
-	if task == "pov" {
-		best := -1
-		for _, w := range storyWeights {
-			right := 0
-			for _, t := range fits {
-				t.c.StoryWeight = w
-				for _, o := range heldOut(t.c, d, t.test, t.f) {
-					if o.correct {
-						right++
-					}
-				}
-			}
-			if right > best {
-				best, weight = right, w
-			}
-		}
-	}
-	// tone: choose the neighbours' weight and the share of the prior
-	// taken off by held-out macro-F1 (the first of the best). The
-	// reported figures are cross-fitted: each fold's predictions use the
-	// setting the other folds chose, so the choice does not flatter them.
+	// pov and tone: try each smoothing setting on every fold's held-out
+	// predictions and choose by held-out accuracy (pov) or macro-F1
+	// (tone), the first of the best. The reported figures are
+	// cross-fitted: each fold's predictions use the setting the other
+	// folds chose, so the choice does not flatter them.
+	var pov povSetting
 	nw, share := 0.0, 0.0
-	if task == "tone" {
-		type setting struct {
-			w, share float64
-			outs     []outcome
+	var tried [][]outcome
+	var apply []func(*Classifier)
+	switch task {
+	case "pov":
+		for _, t := range fits {
+			t.c.povRaw = map[*Story][][]float64{}
+			sc := &scratch{}
+			for _, s := range t.test {
+				t.c.povRaw[d.Stories[s]] = t.c.povLogProbs(sc, d.Stories[s])
+			}
 		}
-		var sets []setting
+		for _, ps := range povSettings() {
+			apply = append(apply, ps.apply)
+		}
+	case "tone":
 		for _, w := range neighbourWeights {
 			for _, ps := range priorShares {
-				st := setting{w: w, share: ps}
-				for _, t := range fits {
-					t.c.NeighbourWeight, t.c.Bias = w, priorBias(t.c.priors, ps)
-					st.outs = append(st.outs, heldOut(t.c, d, t.test, t.f)...)
-				}
-				sets = append(sets, st)
+				apply = append(apply, func(c *Classifier) {
+					c.NeighbourWeight, c.PriorShare, c.Bias = w, ps, priorBias(c.priors, ps)
+				})
 			}
 		}
-		// choose returns the best setting on the folds other than skip.
-		choose := func(skip int) setting {
-			best, bestF1 := sets[0], -1.0
-			var rest []outcome
-			for _, st := range sets {
-				rest = rest[:0]
-				for _, o := range st.outs {
-					if o.fold != skip {
-						rest = append(rest, o)
-					}
-				}
-				if f1 := summarise(task, rest).Model.MacroF1; f1 > bestF1+1e-9 {
-					best, bestF1 = st, f1
-				}
-			}
-			return best
-		}
-		all := choose(-1)
-		nw, share = all.w, all.share
+	default:
+		apply = append(apply, func(*Classifier) {})
+	}
+	for _, set := range apply {
+		var o []outcome
 		for _, t := range fits {
-			st := choose(t.f)
-			for _, o := range st.outs {
-				if o.fold == t.f {
-					outs = append(outs, o)
+			set(t.c)
+			o = append(o, heldOut(t.c, d, t.test, t.f)...)
+		}
+		tried = append(tried, o)
+	}
+	for _, t := range fits {
+		t.c.povRaw = nil
+	}
+	// choose returns the best setting on the folds other than skip.
+	choose := func(skip int) int {
+		best, bestScore := 0, -1.0
+		var rest []outcome
+		for k, o := range tried {
+			rest = rest[:0]
+			for _, x := range o {
+				if x.fold != skip {
+					rest = append(rest, x)
 				}
 			}
+			sum := summarise(task, rest).Model
+			score := sum.Accuracy
+			if task == "tone" {
+				score = sum.MacroF1
+			}
+			if score > bestScore+1e-9 {
+				best, bestScore = k, score
+			}
 		}
-	} else {
-		for _, t := range fits {
-			t.c.StoryWeight = weight
-			outs = append(outs, heldOut(t.c, d, t.test, t.f)...)
+		return best
+	}
+	all := choose(-1)
+	switch task {
+	case "pov":
+		pov = povSettings()[all]
+	case "tone":
+		nw, share = neighbourWeights[all/len(priorShares)], priorShares[all%len(priorShares)]
+	}
+	for _, t := range fits {
+		for _, o := range tried[choose(t.f)] {
+			if o.fold == t.f {
+				outs = append(outs, o)
+			}
 		}
 	}
 	if len(outs) == 0 {
@@ -266,7 +275,7 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	rep.outs = outs
 	rep.Folds = k
 	rep.Learner = l.String()
-	rep.StoryWeight = weight
+	rep.StoryWeight, rep.LocalWeight, rep.LocalRadius = pov.story, pov.local, pov.radius
 	rep.NeighbourWeight, rep.PriorShare = nw, share
 	cal := fitCalibration(task, outs)
 	rep.Temperature, rep.Scale, rep.Offset = cal.t, cal.scale, cal.offset
@@ -482,8 +491,39 @@ func fitTemperature(outs []outcome) float64 {
 }
 
 // storyWeights are the weights of the story's mean pov log-probabilities
-// tried by cross-validation.
-var storyWeights = []float64{0, 0.5, 1, 2, 4, 8}
+// tried by cross-validation; localWeights and localRadii those of the
+// mean over the paragraphs within a radius either side.
+var (
+	storyWeights = []float64{0, 0.5, 1, 2, 4, 8}
+	localWeights = []float64{2, 4, 8, 16}
+	localRadii   = []int{50, 100, 200}
+)
+
+// povSetting is a choice of the pov smoothing (Classifier.StoryWeight,
+// LocalWeight, LocalRadius).
+type povSetting struct {
+	story, local float64
+	radius       int
+}
+
+func (ps povSetting) apply(c *Classifier) {
+	c.StoryWeight, c.LocalWeight, c.LocalRadius = ps.story, ps.local, ps.radius
+}
+
+// povSettings lists the pov smoothing settings cross-validation tries:
+// each story weight alone, then with each local weight and radius.
+func povSettings() []povSetting {
+	var out []povSetting
+	for _, sw := range storyWeights {
+		out = append(out, povSetting{story: sw})
+		for _, lw := range localWeights {
+			for _, r := range localRadii {
+				out = append(out, povSetting{story: sw, local: lw, radius: r})
+			}
+		}
+	}
+	return out
+}
 
 // neighbourWeights are the weights of the neighbouring paragraphs' mean
 // tone log-probabilities tried by cross-validation, and priorShares the

@@ -175,7 +175,8 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 			return nil, err
 		}
 		if old := m.Classifier(task); old != nil {
-			c.Temperature, c.Scale, c.Offset, c.StoryWeight = old.Temperature, old.Scale, old.Offset, old.StoryWeight
+			c.Temperature, c.Scale, c.Offset = old.Temperature, old.Scale, old.Offset
+			c.StoryWeight, c.LocalWeight, c.LocalRadius = old.StoryWeight, old.LocalWeight, old.LocalRadius
 			c.NeighbourWeight, c.PriorShare = old.NeighbourWeight, old.PriorShare
 			c.Bias = priorBias(c.priors, c.PriorShare)
 		}

@@ -97,7 +97,7 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 			return nil, err
 		}
 		c.Temperature = rep.Temperature
-		c.StoryWeight = rep.StoryWeight
+		c.StoryWeight, c.LocalWeight, c.LocalRadius = rep.StoryWeight, rep.LocalWeight, rep.LocalRadius
 		c.NeighbourWeight, c.PriorShare = rep.NeighbourWeight, rep.PriorShare
 		c.Bias = priorBias(c.priors, c.PriorShare)
 		if rep.Scale != 1 {
@@ -293,7 +293,10 @@ func checkInputs(task string, c *Classifier) error {
 	if len(c.Bias) != 0 && len(c.Bias) != len(c.Scorer.Classes) {
 		return fmt.Errorf("%d class biases for %d classes", len(c.Bias), len(c.Scorer.Classes))
 	}
-	params := append([]float64{c.Temperature, c.Scale, c.Offset, c.StoryWeight, c.NeighbourWeight, c.PriorShare}, c.Bias...)
+	if c.LocalRadius < 0 || c.LocalRadius > 1e6 {
+		return fmt.Errorf("local radius %d", c.LocalRadius)
+	}
+	params := append([]float64{c.Temperature, c.Scale, c.Offset, c.StoryWeight, c.LocalWeight, c.NeighbourWeight, c.PriorShare}, c.Bias...)
 	for _, x := range append(params, c.Scorer.Base...) {
 		if !sane(x) {
 			return fmt.Errorf("a parameter is %v", x)

@@ -89,8 +89,12 @@ func printReport(w io.Writer, r *models.Report, title string) {
 	if r.Offset != 0 {
 		fmt.Fprintf(w, ", offset %+.2f", r.Offset)
 	}
-	if r.StoryWeight != 0 {
-		fmt.Fprintf(w, ", story weight %g (chosen by cross-validation)", r.StoryWeight)
+	if r.StoryWeight != 0 || r.LocalWeight != 0 {
+		fmt.Fprintf(w, ", story weight %g", r.StoryWeight)
+		if r.LocalWeight != 0 {
+			fmt.Fprintf(w, " and local weight %g over %d paragraphs either side", r.LocalWeight, r.LocalRadius)
+		}
+		fmt.Fprintf(w, " (chosen by cross-validation; each fold scored with the choice of the others)")
 	}
 	if r.NeighbourWeight != 0 || r.PriorShare != 0 {
 		fmt.Fprintf(w, ", neighbour weight %g and prior share %g (chosen by cross-validation; each fold scored with the choice of the others)", r.NeighbourWeight, r.PriorShare)

@@ -1,0 +1,95 @@
+package models
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// povTestClassifier reads one input, the narration's first-person rate:
+// "first" when the narration says "I", "third" otherwise.
+func povTestClassifier() *Classifier {
+	e := &Encoder{Inputs: povInputs}
+	e.init()
+	lin := &Linear{Classes: []string{"first", "third"}, Base: []float64{0, 1}, Delta: make([][]float64, e.Len())}
+	for f := range lin.Delta {
+		lin.Delta[f] = []float64{0, 0}
+	}
+	first := slices.IndexFunc(povInputs, func(in Input) bool { return in.Name == "narr_first" })
+	lin.Delta[e.offset[first]] = []float64{3, 0} // narr_first > 0
+	return &Classifier{Task: "pov", Learner: NaiveBayes, Encoder: e, Scorer: lin, Temperature: 1, folded: fold(e, lin)}
+}
+
+// memoir is a story told in the third person with a memoir in the first
+// person inside it (paragraphs 100 to 139), one of whose paragraphs
+// (120) says no pronoun at all.
+func memoir() *Story {
+	var texts []string
+	for i := range 300 {
+		switch {
+		case i == 120:
+			texts = append(texts, "The rain fell on the roofs of the town all night.")
+		case i >= 100 && i < 140:
+			texts = append(texts, "I walked home by the river, and I slept.")
+		default:
+			texts = append(texts, "He walked home by the river, and he slept.")
+		}
+	}
+	return storyOf(texts, nil)
+}
+
+func TestPOVLocalSmoothing(t *testing.T) {
+	c, s := povTestClassifier(), memoir()
+	sc := &scratch{}
+	pred := func(i int) string { return c.Scorer.Classes[argmax(c.povStoryScores(sc, s)[i])] }
+	// Alone, each paragraph is read by its own pronouns.
+	if pred(110) != "first" || pred(120) != "third" || pred(200) != "third" {
+		t.Fatalf("unsmoothed: 110 %s, 120 %s, 200 %s", pred(110), pred(120), pred(200))
+	}
+	// The whole story's lean outvotes the memoir.
+	c.StoryWeight = 8
+	if pred(110) != "third" {
+		t.Errorf("story weight 8: paragraph 110 is %s, want the story's third", pred(110))
+	}
+	// Leaning on the paragraphs around it instead, the memoir keeps its
+	// person, and its paragraph without a pronoun takes it.
+	c.StoryWeight, c.LocalWeight, c.LocalRadius = 0, 8, 10
+	for i, want := range map[int]string{0: "third", 105: "first", 110: "first", 120: "first", 135: "first", 150: "third", 299: "third"} {
+		if got := pred(i); got != want {
+			t.Errorf("local weight 8 over 10 paragraphs: paragraph %d is %s, want %s", i, got, want)
+		}
+	}
+}
+
+// TestPOVSettingsListed checks the pov smoothing settings that
+// cross-validation tries.
+func TestPOVSettingsListed(t *testing.T) {
+	settings := povSettings()
+	if len(settings) != len(storyWeights)*(1+len(localWeights)*len(localRadii)) {
+		t.Fatalf("%d settings", len(settings))
+	}
+	if settings[0] != (povSetting{}) {
+		t.Errorf("the first setting is %+v, want no smoothing (chosen on ties)", settings[0])
+	}
+	c := &Classifier{}
+	settings[len(settings)-1].apply(c)
+	if c.StoryWeight != storyWeights[len(storyWeights)-1] || c.LocalWeight != localWeights[len(localWeights)-1] || c.LocalRadius != localRadii[len(localRadii)-1] {
+		t.Errorf("apply set %v, %v, %v", c.StoryWeight, c.LocalWeight, c.LocalRadius)
+	}
+}
+
+func TestDecodeBadLocalRadius(t *testing.T) {
+	good, err := fsRead()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Replace(good, []byte(`"local_radius":`), []byte(`"local_radius":-`), 1)
+	if bytes.Equal(bad, good) {
+		t.Fatal("the default model has no local radius")
+	}
+	if _, err := Decode("m.json", bad); !errors.Is(err, ErrBadModel) || !strings.Contains(err.Error(), "local radius -") {
+		t.Errorf("Decode = %v, want a bad local radius", err)
+	}
+}
