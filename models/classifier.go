@@ -41,6 +41,9 @@ type Classifier struct {
 	Bias []float64 `json:"bias,omitempty"`
 	// PriorShare is the share of the log prior Bias takes off (tone).
 	PriorShare float64 `json:"prior_share,omitempty"`
+	// Majority (pov and tone) is the commonest label of the training
+	// data: eval's majority-class baseline.
+	Majority string `json:"majority,omitempty"`
 	// priors are the training classes' shares, in Scorer.Classes order
 	// (kept while cross-validating, not saved).
 	priors []float64
@@ -306,6 +309,9 @@ func trainClassifier(task string, d *Data, stories []int, l Learner) (*Classifie
 		if k := slices.Index(lin.Classes, r.Class); k >= 0 {
 			c.priors[k] += 1 / float64(len(rows))
 		}
+	}
+	if task != "focus" {
+		c.Majority = lin.Classes[argmax(c.priors)]
 	}
 	return c, nil
 }

@@ -273,7 +273,7 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	}
 	rep := summarise(task, outs)
 	rep.outs = outs
-	rep.Folds = k
+	rep.Folds = len(fits)
 	rep.Learner = l.String()
 	rep.StoryWeight, rep.LocalWeight, rep.LocalRadius = pov.story, pov.local, pov.radius
 	rep.NeighbourWeight, rep.PriorShare = nw, share

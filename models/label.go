@@ -92,8 +92,12 @@ func (m *Model) Evaluate(path string, ls []datasets.LabelledStory, d *Data) ([]*
 		rep.ECE, rep.Reliability = eceAt(outs, c.calibration())
 		for name, b := range baselines(task, d, nil, all, 0) {
 			if name == "majority class" && task != "focus" {
-				// The majority class of the model's training data.
-				maj := c.Scorer.Classes[argmax(c.Scorer.Base)]
+				// The majority class of the model's training data; a
+				// model file that does not say it has no such baseline.
+				maj := c.Majority
+				if maj == "" {
+					continue
+				}
 				for i := range b {
 					b[i].pred, b[i].correct = maj, maj == b[i].gold
 				}

@@ -293,6 +293,9 @@ func checkInputs(task string, c *Classifier) error {
 	if len(c.Bias) != 0 && len(c.Bias) != len(c.Scorer.Classes) {
 		return fmt.Errorf("%d class biases for %d classes", len(c.Bias), len(c.Scorer.Classes))
 	}
+	if c.Majority != "" && !slices.Contains(c.Scorer.Classes, c.Majority) {
+		return fmt.Errorf("majority label %q is not one of its classes", c.Majority)
+	}
 	if c.LocalRadius < 0 || c.LocalRadius > 1e6 {
 		return fmt.Errorf("local radius %d", c.LocalRadius)
 	}

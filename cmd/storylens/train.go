@@ -127,8 +127,17 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	paths, _, d, err := loadData(e, o.data, o.texts)
+	if o.folds < 2 {
+		return usagef("train: --folds must be at least 2, not %d", o.folds)
+	}
+	if fi, err := os.Stat(o.out); err == nil && !fi.IsDir() {
+		return fmt.Errorf("train: --out %s is a file, not a directory", o.out)
+	}
+	paths, ls, d, err := loadData(e, o.data, o.texts)
 	if err != nil {
+		return err
+	}
+	if tasks, err = trainable(e, tasks, o.task == "all", ls, o.folds, strings.Join(paths, ", ")); err != nil {
 		return err
 	}
 	if !models.HaveLogReg {
@@ -146,8 +155,52 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) error {
 		w = io.Discard
 	}
 	for _, r := range m.Reports {
-		printReport(w, r, fmt.Sprintf("%d-fold cross-validation grouped by story", o.folds))
+		printReport(w, r, fmt.Sprintf("%d-fold cross-validation grouped by story", r.Folds))
 	}
 	fmt.Fprintf(e.stderr, "storylens: model written to %s/%s\n", o.out, models.FileName)
 	return nil
+}
+
+// trainable checks that each task can be cross-validated on the data
+// (named by data in errors): its labels must come from two stories or
+// more, since the folds are grouped by story. With --task all (any),
+// a task without labels is left out, saying so; the others must have
+// them. Folds beyond the number of stories with a task's labels are
+// left empty, which the task's report and a note say.
+func trainable(e *env, tasks []string, any bool, ls []datasets.LabelledStory, folds int, data string) ([]string, error) {
+	var out, none []string
+	for _, task := range tasks {
+		stories, rows := 0, 0
+		for _, s := range ls {
+			n := 0
+			for i := range s.Rows {
+				if s.Rows[i].Label(task) != "" {
+					n++
+				}
+			}
+			if n > 0 {
+				stories++
+				rows += n
+			}
+		}
+		switch {
+		case rows == 0 && any:
+			none = append(none, task)
+			continue
+		case rows == 0:
+			return nil, fmt.Errorf("%s: no %s labels (the %s column is missing or empty)", data, task, task)
+		case stories < 2:
+			return nil, fmt.Errorf("%s: the %d %s labels all come from one story, and cross-validation needs two stories or more, since no story may be both trained and tested on (a story column names each row's story)", data, rows, task)
+		case stories < folds:
+			fmt.Fprintf(e.stderr, "storylens: %s: %d stories have %s labels, so %d folds, not %d\n", data, stories, task, stories, folds)
+		}
+		out = append(out, task)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no pov, tone or focus labels to train on", data)
+	}
+	if len(none) > 0 {
+		fmt.Fprintf(e.stderr, "storylens: %s: no %s labels; training %s only\n", data, strings.Join(none, " or "), strings.Join(out, ", "))
+	}
+	return out, nil
 }
