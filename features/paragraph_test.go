@@ -326,3 +326,30 @@ func TestSplitCutsLongParagraphs(t *testing.T) {
 	}
 	checkBlocks(t, src)
 }
+
+// TestSplitShortLinesAreText: short lines without end punctuation are
+// a title only where a title can be, and never all of a story.
+func TestSplitShortLinesAreText(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"all short lines", "He ran\n\nShe followed him into the dark\n\nNobody saw them leave\n",
+			[]string{"He ran", "She followed him into the dark", "Nobody saw them leave"}},
+		{"one line", "I love you\n", []string{"I love you"}},
+		{"a title, then text", "The Long Night\n\nShe followed him into the dark. Nobody saw them leave.\n",
+			[]string{"She followed him into the dark. Nobody saw them leave."}},
+		{"a line broken off", "He ran—\n\nshe followed him, and they walked on through the night.\n",
+			[]string{"He ran—", "she followed him, and they walked on through the night."}},
+		{"under a chapter heading", "CHAPTER XVII.\n\nSAID Kenelm, at last breaking silence -\n\n\"Let us go,\" he said.\n",
+			[]string{"SAID Kenelm, at last breaking silence -", "\"Let us go,\" he said."}},
+		{"headings only", "Chapter 1\n\n* * *\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := paras(tt.src); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("paragraphs %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

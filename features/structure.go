@@ -203,7 +203,8 @@ func isTitleLine(b []byte) bool {
 	}
 	last, _ := utf8.DecodeLastRune(b)
 	switch last {
-	case '.', '!', '?', ',', ';', '"', '\'', '\u201D', '\u2019', '\u2026':
+	case '.', '!', '?', ',', ';', '"', '\'', '\u201D', '\u2019', '\u2026', '\u2014', '\u2013', '-':
+		// A sentence's end, or a line broken off ("He ran—").
 		return false
 	}
 	return len(bytes.Fields(b)) <= 10
@@ -230,6 +231,7 @@ func isStructureLine(src []byte, l line) bool {
 func classify(src []byte, lines []line, units []unit) []Block {
 	blocks := make([]Block, 0, len(units))
 	st := splitState{chapter: 1, scene: 1}
+	var titles []int // blocks that are headings for looking like a title
 	for ui, u := range units {
 		start, end := lines[u.first].start, lines[u.last].end
 		text := src[start:end]
@@ -237,7 +239,10 @@ func classify(src []byte, lines []line, units []unit) []Block {
 		single := u.first == u.last
 		kind := KindParagraph
 		if single {
-			kind = st.headingKind(text, ui, blocks)
+			var title bool
+			if kind, title = st.headingKind(text, ui, blocks); title {
+				titles = append(titles, len(blocks))
+			}
 		}
 		b.Kind = kind
 		switch kind {
@@ -275,6 +280,13 @@ func classify(src []byte, lines []line, units []unit) []Block {
 		}
 		blocks = append(blocks, b)
 	}
+	if st.index == 0 {
+		// A story of short lines without end punctuation ("He ran",
+		// "I love you") is not all title: its lines are its paragraphs.
+		for k, bi := range titles {
+			blocks[bi].Kind, blocks[bi].Index = KindParagraph, k+1
+		}
+	}
 	return blocks
 }
 
@@ -288,40 +300,41 @@ type splitState struct {
 
 func (st *splitState) sinceScene() bool { return st.index > st.lastBreak }
 
-// headingKind classifies a one-line unit. Title-like lines count as
+// headingKind classifies a one-line unit, and says whether it is a
+// heading only for looking like a title. Title-like lines count as
 // headings only at the top of the story or right under a chapter heading,
 // so that a short fragment of narration ("Silence") stays a paragraph.
-func (st *splitState) headingKind(b []byte, ui int, blocks []Block) Kind {
+func (st *splitState) headingKind(b []byte, ui int, blocks []Block) (Kind, bool) {
 	switch {
 	case isSceneBreak(b):
-		return KindSceneBreak
+		return KindSceneBreak, false
 	}
 	if rest, ok := markdownHeading(b); ok {
 		if _, ok := povName(rest); ok {
-			return KindPOV
+			return KindPOV, false
 		}
 		if ok, _ := isChapterHeading(rest); ok {
-			return KindChapter
+			return KindChapter, false
 		}
-		return KindHeading
+		return KindHeading, false
 	}
 	if _, ok := povName(b); ok {
-		return KindPOV
+		return KindPOV, false
 	}
 	if ok, _ := isChapterHeading(b); ok {
-		return KindChapter
+		return KindChapter, false
 	}
 	if isPartHeading(b) {
-		return KindHeading
+		return KindHeading, false
 	}
 	if isCapsHeading(b) {
-		return KindHeading
+		return KindHeading, false
 	}
 	afterHeading := len(blocks) > 0 && blocks[len(blocks)-1].Kind != KindParagraph && blocks[len(blocks)-1].Kind != KindSceneBreak
 	if (st.index == 0 || afterHeading) && isTitleLine(b) {
-		return KindHeading
+		return KindHeading, true
 	}
-	return KindParagraph
+	return KindParagraph, false
 }
 
 // isPartHeading matches "BOOK I", "Part Two", "VOLUME III".
