@@ -37,6 +37,7 @@ const MaxStoryBytes = 256 << 20
 var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrBinary      = errors.New("binary data (a NUL byte), not text")
+	ErrUTF16       = errors.New("UTF-16 text (it opens with a UTF-16 byte-order mark)")
 	ErrEmpty       = errors.New("empty file: no text to read")
 	ErrTooLarge    = fmt.Errorf("larger than %d MiB", MaxStoryBytes>>20)
 )
@@ -143,6 +144,9 @@ func Parse(path, name string, data []byte) (*Story, error) {
 func Check(path string, data []byte) error {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
 		return &InputError{Path: path, Offset: -1, Err: ErrEmpty}
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return &InputError{Path: path, Offset: -1, Err: ErrUTF16, Hint: "convert the file to UTF-8 with: iconv -f UTF-16 -t UTF-8"}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return positioned(path, data, i, ErrBinary, "give storylens a plain-text (.txt or .md) file")

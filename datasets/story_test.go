@@ -25,6 +25,8 @@ func TestCheck(t *testing.T) {
 		{"binary", "PK\x03\x04\x00\x00", ErrBinary, "f.txt:1:5 (byte 4): binary data"},
 		{"Windows-1252 quote", "Line one.\nShe said \x93hello\x94.\n", ErrInvalidUTF8, "f.txt:2:10 (byte 19): invalid UTF-8; byte 0x93 is a Windows-1252 character; convert the file with: iconv -f WINDOWS-1252 -t UTF-8"},
 		{"truncated rune", "abc\xe2\x80", ErrInvalidUTF8, "f.txt:1:4 (byte 3): invalid UTF-8"},
+		{"UTF-16LE", "\xff\xfeH\x00i\x00", ErrUTF16, "f.txt: UTF-16 text (it opens with a UTF-16 byte-order mark); convert the file to UTF-8 with: iconv -f UTF-16 -t UTF-8"},
+		{"UTF-16BE", "\xfe\xff\x00H\x00i", ErrUTF16, "f.txt: UTF-16 text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -183,15 +183,37 @@ func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
 
 // commonOptions are the flags shared by the commands that read stories.
 type commonOptions struct {
-	format string
-	jobs   int
-	seeds  bool
+	format  string
+	formats []string // the output formats the command writes
+	jobs    int
+	seeds   bool
 }
 
-func (o *commonOptions) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.format, "format", "", "output format: table, csv or jsonl (default: table on a terminal, csv otherwise)")
+// register adds the shared flags; --format when the command writes any of
+// formats (table, csv, jsonl).
+func (o *commonOptions) register(fs *flag.FlagSet, formats ...string) {
+	o.formats = formats
+	if len(formats) > 0 {
+		fs.StringVar(&o.format, "format", "", "output format: "+orList(formats)+" (default: "+o.defaultFormat()+")")
+	}
 	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "stories processed at once")
 	fs.BoolVar(&o.seeds, "seeds", false, "read the three embedded seed stories (after any FILE)")
+}
+
+// defaultFormat says which format is written when --format is not given.
+func (o *commonOptions) defaultFormat() string {
+	if slices.Contains(o.formats, "table") {
+		return "table on a terminal, csv otherwise"
+	}
+	return o.formats[0]
+}
+
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) == 1 {
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // inputs returns the story arguments: the FILEs, then the embedded seed
@@ -205,21 +227,25 @@ func (o *commonOptions) inputs(cmd string, args []string) ([]string, error) {
 	if len(args) == 0 {
 		return nil, usagef("%s: no stories given: name FILEs, a directory, - for stdin, or --seeds; run storylens help %s", cmd, cmd)
 	}
+	if o.jobs < 1 {
+		return nil, usagef("%s: --jobs must be at least 1, not %d", cmd, o.jobs)
+	}
 	return args, nil
 }
 
-// resolveFormat picks the output format.
-func (o *commonOptions) resolveFormat(e *env) (string, error) {
-	switch o.format {
-	case "":
-		if e.stdoutTTY {
-			return "table", nil
-		}
+// resolveFormat picks the output format of command cmd.
+func (o *commonOptions) resolveFormat(e *env, cmd string) (string, error) {
+	switch {
+	case o.format == "" && e.stdoutTTY && slices.Contains(o.formats, "table"):
+		return "table", nil
+	case o.format == "" && slices.Contains(o.formats, "csv"):
 		return "csv", nil
-	case "table", "csv", "jsonl":
+	case o.format == "":
+		return o.formats[0], nil
+	case slices.Contains(o.formats, o.format):
 		return o.format, nil
 	}
-	return "", usagef("unknown --format %q: use table, csv or jsonl", o.format)
+	return "", usagef("%s: unknown --format %q: use %s", cmd, o.format, orList(o.formats))
 }
 
 func terminal(w io.Writer) (bool, int) {

@@ -44,7 +44,7 @@ Examples:
   storylens compare stories/ --html compare.html`,
 		flags: func(fs *flag.FlagSet) any {
 			o := &compareOptions{}
-			o.register(fs)
+			o.register(fs, "table", "csv")
 			fs.StringVar(&o.model, "model", "", "model directory from storylens train (default: the embedded model)")
 			fs.StringVar(&o.chart, "chart", "", "write the chart to this .svg or .png file")
 			fs.StringVar(&o.html, "html", "", "write a self-contained HTML page with the chart and tables")
@@ -85,12 +85,9 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.resolveFormat(e)
+	format, err := o.resolveFormat(e, "compare")
 	if err != nil {
 		return err
-	}
-	if format == "jsonl" {
-		return usagef("compare: --format table or csv (jsonl is for per-paragraph output: use label or export)")
 	}
 	var chartFormat string
 	if o.chart != "" {
@@ -107,8 +104,17 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	}
 	tones, idx := toneOrder(m.ToneClasses())
 	var results []report.StoryResult
-	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) (report.StoryResult, error) {
+	var paths []string
+	named := map[string]int{} // story name -> its result, -1 once two have it
+	type result struct {
+		r    report.StoryResult
+		path string
+	}
+	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) (result, error) {
 		st, rows := m.Analyse(a, s)
+		if len(rows) == 0 {
+			return result{}, emptyStory{s.Path}
+		}
 		labels := m.Label(st)
 		rs := report.Story{Name: s.Name}
 		for i, l := range labels {
@@ -121,13 +127,31 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 				Valence: st.Paras[i].Vec.Dense[features.FValence],
 			})
 		}
-		return report.Result(rs, tones), nil
-	}, func(r report.StoryResult) error {
-		results = append(results, r)
+		return result{report.Result(rs, tones), s.Path}, nil
+	}, func(r result) error {
+		if r.path == "" {
+			// A story without paragraphs has no tone to compare.
+			return nil
+		}
+		// Stories of one name are told apart by their paths.
+		if k, ok := named[r.r.Name]; ok {
+			if k >= 0 {
+				results[k].Name = paths[k]
+				named[r.r.Name] = -1
+			}
+			r.r.Name = r.path
+		} else {
+			named[r.r.Name] = len(results)
+		}
+		results = append(results, r.r)
+		paths = append(paths, r.path)
 		return nil
 	})
 	if err != nil && len(results) == 0 {
 		return err
+	}
+	if len(results) == 0 {
+		return fmt.Errorf("compare: no story has paragraphs to compare")
 	}
 	c := report.Compare(results, tones)
 	var werr error

@@ -35,7 +35,7 @@ Examples:
   storylens export --seeds --format jsonl`,
 		flags: func(fs *flag.FlagSet) any {
 			o := &exportOptions{}
-			o.register(fs)
+			o.register(fs, "csv", "jsonl")
 			fs.StringVar(&o.model, "model", "", "model directory from storylens train (default: the embedded model)")
 			fs.BoolVar(&o.features, "features", false, "add the feature columns")
 			fs.BoolVar(&o.meta, "meta", false, "add the story-level metadata columns of AO3 and EPUB downloads")
@@ -58,12 +58,9 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 		return err
 	}
 	// export writes data: CSV unless asked otherwise, even on a terminal.
-	format := o.format
-	if format == "" {
-		format = "csv"
-	}
-	if format != "csv" && format != "jsonl" {
-		return usagef("export: --format csv or jsonl")
+	format, err := o.resolveFormat(e, "export")
+	if err != nil {
+		return err
 	}
 	m, err := loadModel(o.model)
 	if err != nil {

@@ -32,7 +32,7 @@ Examples:
   storylens features --list`,
 		flags: func(fs *flag.FlagSet) any {
 			o := &featureOptions{}
-			o.register(fs)
+			o.register(fs, "table", "csv", "jsonl")
 			fs.BoolVar(&o.list, "list", false, "list the features with what each one measures, and exit")
 			return o
 		},
@@ -63,7 +63,7 @@ func runFeatures(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.resolveFormat(e)
+	format, err := o.resolveFormat(e, "features")
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ Examples:
   storylens label story.txt --model mymodel --format jsonl`,
 		flags: func(fs *flag.FlagSet) any {
 			o := &labelOptions{}
-			o.register(fs)
+			o.register(fs, "table", "csv", "jsonl")
 			fs.StringVar(&o.model, "model", "", "model directory from storylens train (default: the embedded model)")
 			return o
 		},
@@ -86,7 +86,7 @@ func runLabel(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.resolveFormat(e)
+	format, err := o.resolveFormat(e, "label")
 	if err != nil {
 		return err
 	}

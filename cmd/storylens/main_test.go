@@ -134,6 +134,49 @@ func TestBadInputKeepsGoodOutput(t *testing.T) {
 	}
 }
 
+// TestStoriesWithoutParagraphs: a story in which only headings are
+// found is named on stderr; the others' rows stand.
+func TestStoriesWithoutParagraphs(t *testing.T) {
+	dir := t.TempDir()
+	heads := filepath.Join(dir, "heads.txt")
+	short := filepath.Join(dir, "short.txt")
+	os.WriteFile(heads, []byte("Chapter 1\n\n* * *\n"), 0o644)
+	os.WriteFile(short, []byte("He ran\n\nShe followed him into the dark\n"), 0o644)
+	out, errs, code := runCLI(t, "", "label", heads, short, "--format", "csv")
+	if code != 0 || !strings.Contains(errs, heads+": no paragraphs found (only headings or scene breaks)") {
+		t.Errorf("label: exit %d, stderr %q", code, errs)
+	}
+	if rows := readCSV(t, out); len(rows) != 2 || rows[0]["text"] != "He ran" {
+		t.Errorf("rows = %v", rows)
+	}
+	_, errs, code = runCLI(t, "", "compare", heads)
+	if code != 1 || !strings.Contains(errs, "no story has paragraphs to compare") {
+		t.Errorf("compare: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestStoriesOfOneName: two files with one base name are told apart.
+func TestStoriesOfOneName(t *testing.T) {
+	dir := t.TempDir()
+	story, err := os.ReadFile(filepath.Join("..", "..", "seeds", "after_liz.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := filepath.Join(dir, "a", "x.txt"), filepath.Join(dir, "b", "x.txt")
+	for _, p := range []string{a, b} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, story, 0o644)
+	}
+	_, errs, code := runCLI(t, "", "label", a, b, "--format", "csv")
+	if code != 0 || !strings.Contains(errs, b+`: its story name "x" is also `+a+"'s") {
+		t.Errorf("label: exit %d, stderr %q", code, errs)
+	}
+	out, errs, code := runCLI(t, "", "compare", a, b, "--format", "csv")
+	if code != 0 || !strings.Contains(out, "nearest,"+a+","+b+",profile_js") || strings.Contains(out, ",x,") {
+		t.Errorf("compare: exit %d, stderr %q\n%.300s", code, errs, out)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -145,6 +188,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"paragraphs", "--seeds", "--format", "xml"}, `unknown --format "xml"`},
 		{[]string{"paragraphs", "--nope"}, "flag provided but not defined: -nope"},
 		{[]string{"paragraphs", "-", "-"}, "standard input) can be given only once"},
+		{[]string{"export", "--seeds", "--format", "table"}, `export: unknown --format "table": use csv or jsonl`},
+		{[]string{"compare", "--seeds", "--format", "jsonl"}, `compare: unknown --format "jsonl": use table or csv`},
+		{[]string{"annotate", "--seeds", "--out", "x.csv", "--format", "csv"}, "flag provided but not defined: -format"},
+		{[]string{"label", "--seeds", "--jobs", "0"}, "--jobs must be at least 1, not 0"},
 	}
 	for _, tt := range tests {
 		_, errs, code := runCLI(t, "", tt.args...)

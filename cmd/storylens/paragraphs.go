@@ -27,7 +27,7 @@ Examples:
   cat story.txt | storylens paragraphs - --format jsonl`,
 		flags: func(fs *flag.FlagSet) any {
 			o := &commonOptions{}
-			o.register(fs)
+			o.register(fs, "table", "csv", "jsonl")
 			return o
 		},
 		run: runParagraphs,
@@ -49,7 +49,7 @@ func runParagraphs(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.resolveFormat(e)
+	format, err := o.resolveFormat(e, "paragraphs")
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -26,6 +27,24 @@ func readStory(p string, stdin io.Reader) (*datasets.Story, error) {
 		return datasets.ReadFrom(p, datasets.StoryName(name), f)
 	}
 	return datasets.ReadStory(p, stdin)
+}
+
+// note prints a line on stderr, first clearing a progress line that
+// may stand there.
+func (e *env) note(msg string) {
+	if e.stderrTTY {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	fmt.Fprintln(e.stderr, "storylens:", msg)
+}
+
+// emptyStory is what work returns, beside its (empty) result, for a story
+// in which no paragraph was found (only headings or scene breaks):
+// eachStory says so on stderr and still emits the result.
+type emptyStory struct{ path string }
+
+func (e emptyStory) Error() string {
+	return e.path + ": no paragraphs found (only headings or scene breaks), so nothing to label"
 }
 
 // eachStory reads the stories named by args on a pool of jobs workers,
@@ -102,25 +121,32 @@ func eachStory[R any](ctx context.Context, e *env, args []string, jobs int,
 	}()
 	failed := 0
 	done := 0
+	progress := e.stderrTTY && len(paths) > 1
 	for ch := range queue {
 		res := <-ch
 		done++
-		if e.stderrTTY && len(paths) > 1 {
-			fmt.Fprintf(e.stderr, "\r\033[K[%d/%d] %s", done, len(paths), filepath.Base(res.path))
-		}
-		if res.err != nil {
-			if e.stderrTTY && len(paths) > 1 {
-				fmt.Fprint(e.stderr, "\r\033[K")
-			}
-			fmt.Fprintln(e.stderr, "storylens:", res.err)
+		var empty emptyStory
+		switch {
+		case errors.As(res.err, &empty):
+			e.note(empty.Error())
+			res.err = nil
+		case res.err != nil:
+			e.note(res.err.Error())
 			failed++
 			continue
+		}
+		if progress && e.stdoutTTY {
+			// The rows go to the same terminal: not after the progress.
+			fmt.Fprint(e.stderr, "\r\033[K")
 		}
 		if err := emit(res.r); err != nil {
 			return err
 		}
+		if progress {
+			fmt.Fprintf(e.stderr, "\r\033[K[%d/%d] %s", done, len(paths), filepath.Base(res.path))
+		}
 	}
-	if e.stderrTTY && len(paths) > 1 {
+	if progress {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
 	if err := ctx.Err(); err != nil {
@@ -140,9 +166,26 @@ func eachStory[R any](ctx context.Context, e *env, args []string, jobs int,
 func writeStories[R any](ctx context.Context, e *env, args []string, jobs int, w rowWriter[R],
 	work func(*datasets.Story, *features.Analyzer) ([]R, error)) error {
 	wrote := false
-	err := eachStory(ctx, e, args, jobs, work, func(rows []R) error {
+	type story struct {
+		rows       []R
+		name, path string
+	}
+	each := func(s *datasets.Story, a *features.Analyzer) (story, error) {
+		rows, err := work(s, a)
+		if err == nil && len(rows) == 0 {
+			err = emptyStory{s.Path}
+		}
+		return story{rows, s.Name, s.Path}, err
+	}
+	named := map[string]string{} // story name -> the path that gave it first
+	err := eachStory(ctx, e, args, jobs, each, func(s story) error {
+		if first, ok := named[s.name]; !ok {
+			named[s.name] = s.path
+		} else if first != s.path {
+			e.note(fmt.Sprintf("%s: its story name %q is also %s's: rename a file to tell their rows apart", s.path, s.name, first))
+		}
 		wrote = true
-		return w.write(rows)
+		return w.write(s.rows)
 	})
 	if err != nil && !wrote {
 		// Nothing was read: no header either, only the error.
