@@ -134,6 +134,9 @@ func TestReadLabelledErrors(t *testing.T) {
 		{"unknown pov", "text,pov\nhello,first\nbye,fourth\n", `data.csv: row 2: unknown pov "fourth"`},
 		{"short row", "text,pov\nhello,first\nbye\n", "data.csv: line 3: wrong number of fields"},
 		{"empty text", "text,tone\n,sad\n", "data.csv: row 1: empty text"},
+		{"empty file", "", "data.csv: empty file"},
+		{"Latin-1", "text,tone\ncaf\xe9,sad\n", "data.csv:2:4 (byte 13): invalid UTF-8"},
+		{"not a number", "story,paragraph,text,tone\na,abc,hello,sad\n", `data.csv: line 2: "abc" is not a whole number, as the chapter, paragraph`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

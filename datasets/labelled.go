@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gocarina/gocsv"
@@ -81,6 +82,10 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	// Text, as a story file must be: UTF-8, not empty, no NUL byte.
+	if err := Check(path, data); err != nil {
+		return nil, err
+	}
 	data = bytes.TrimPrefix(data, utf8BOM)
 	header, err := csv.NewReader(bytes.NewReader(data)).Read()
 	if err != nil {
@@ -101,7 +106,11 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 	cr.FieldsPerRecord = len(header)
 	if err := gocsv.UnmarshalCSV(gocsv.CSVReader(cr), &rows); err != nil {
 		var pe *csv.ParseError
-		if errors.As(err, &pe) {
+		var ne *strconv.NumError
+		switch {
+		case errors.As(err, &pe) && errors.As(pe.Err, &ne):
+			return nil, fmt.Errorf("%s: line %d: %q is not a whole number, as the %s columns must be", path, pe.Line, ne.Num, numberColumns)
+		case errors.As(err, &pe):
 			return nil, fmt.Errorf("%s: line %d: %v; check the quoting and the number of fields", path, pe.Line, pe.Err)
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -137,6 +146,9 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 	}
 	return stories, nil
 }
+
+// numberColumns names the dataset columns that hold whole numbers.
+const numberColumns = "chapter, paragraph, start, end and words"
 
 // ReadLabelledFile reads a labelled dataset CSV from a file.
 func ReadLabelledFile(path string) ([]LabelledStory, error) {

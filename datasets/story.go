@@ -213,7 +213,9 @@ func Expand(args []string) ([]string, error) {
 			if d.IsDir() && p != a && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && slices.Contains(StoryExts, strings.ToLower(filepath.Ext(p))) {
+			// Hidden files are not stories (macOS keeps "._story.txt"
+			// beside each file it copies to a foreign disk).
+			if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") && slices.Contains(StoryExts, strings.ToLower(filepath.Ext(p))) {
 				found = append(found, p)
 			}
 			return nil

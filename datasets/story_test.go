@@ -60,6 +60,7 @@ func TestReadStoryAndExpand(t *testing.T) {
 	write("sub/c.txt", "Sea.\n")
 	write("notes.json", "{}")
 	write(".hidden/d.txt", "Dee.\n")
+	write("._b.txt", "\x00\x05\x16\x07")
 	got, err := Expand([]string{dir, "-"})
 	if err != nil {
 		t.Fatal(err)

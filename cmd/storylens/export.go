@@ -66,6 +66,7 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
+	noteMissingTasks(e, m, o.model)
 	label := func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, *models.Story) {
 		// The feature columns include every stem, which an Analyzer
 		// bound to the model's vocabulary does not keep.

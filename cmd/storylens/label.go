@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
@@ -94,8 +95,23 @@ func runLabel(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
+	noteMissingTasks(e, m, o.model)
 	out := newRowWriter(format, e.stdout, e.width, labelColumns)
 	return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
 		return labelStory(m, s, a), nil
 	})
+}
+
+// noteMissingTasks says on stderr which tasks a model (from dir) has no
+// classifier for: their columns are left empty.
+func noteMissingTasks(e *env, m *models.Model, dir string) {
+	var missing []string
+	for _, task := range []string{"pov", "tone", "focus"} {
+		if m.Classifier(task) == nil {
+			missing = append(missing, task)
+		}
+	}
+	if len(missing) > 0 {
+		e.note(fmt.Sprintf("the model in %s has no %s classifier: those columns are left empty", dir, strings.Join(missing, " or ")))
+	}
 }

@@ -164,6 +164,11 @@ func TestTrainChecksTheData(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "== pov: 3-fold cross-validation") || !strings.Contains(errs, "3 stories have pov labels, so 3 folds, not 200") {
 		t.Errorf("--folds 200 over 3 stories: exit %d, %s\n%.200s", code, errs, out)
 	}
+	// That model labels pov only, and says so.
+	_, errs, code = runCLI(t, "", "label", "--seeds", "--model", filepath.Join(dir, "m"), "--format", "csv")
+	if code != 0 || !strings.Contains(errs, "has no tone or focus classifier: those columns are left empty") {
+		t.Errorf("label with a pov model: exit %d, %s", code, errs)
+	}
 	_, errs, code = runCLI(t, "", "train", "--data", seeds, "--out", filepath.Join(dir, "m"), "--folds", "1")
 	if code != 2 || !strings.Contains(errs, "--folds must be at least 2") {
 		t.Errorf("--folds 1: exit %d, %s", code, errs)
