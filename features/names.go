@@ -142,6 +142,10 @@ var modals = map[string]bool{"would": true, "could": true, "should": true, "must
 // role ("doctor", "aunt", "stranger").
 func IsRoleNoun(w string) bool { return roleNouns[w] }
 
+// IsSpeechVerb reports whether a lower-case word is a verb that tags a
+// line of dialogue ("said", "asked", "whispered").
+func IsSpeechVerb(w string) bool { return speechVerbs[w] }
+
 // IsHonorific reports whether a lower-case word is a title that precedes
 // a name ("mr", "lady", "captain").
 func IsHonorific(w string) bool { return honorifics[strings.TrimSuffix(w, ".")] }

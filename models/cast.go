@@ -2,6 +2,7 @@ package models
 
 import (
 	"cmp"
+	"github.com/kljensen/snowball/english"
 	"maps"
 	"slices"
 	"strings"
@@ -524,6 +525,12 @@ func dropShouted(paras []Para) {
 	if len(common) == 0 {
 		return
 	}
+	for w := range common {
+		// "I SAID NO", "I HATE YOU": a common English word, not a
+		// first name (but "said" is a verb here), is shouted even
+		// where the story never writes it in lower case.
+		common[w] = commonEnglish(w) && (firstNameSex(w) == 0 || features.IsSpeechVerb(w))
+	}
 	for w := range inLowerCase(paras, common) {
 		common[w] = true
 	}
@@ -543,6 +550,14 @@ func dropShouted(paras []Para) {
 		}
 		paras[pi].Mentions = ms
 	}
+}
+
+// commonEnglish reports whether a lower-case word's stem is among the
+// commonest of the novels (those with a stem vector).
+func commonEnglish(w string) bool {
+	lex := stemLexicon()
+	k, ok := lex.index[english.Stem(w, false)]
+	return ok && lex.entries[k].vec != nil
 }
 
 // isShouted reports whether a name has two or more letters and no

@@ -697,6 +697,21 @@ func TestShoutedWordsAreNoNames(t *testing.T) {
 	if ci, ok := got["Stefan"]; !ok || len(p.chars) != 2 || p.chars[0] != ci || p.chars[1] != ci {
 		t.Errorf("STEFAN beside Stefan is not Stefan: mentions %v, characters %v", p.Mentions, p.chars)
 	}
+	// A common English word shouted in a story that never writes it in
+	// lower case is still no name; "said" is not the first name here.
+	s = storyOf([]string{
+		`"I SAID NO!" Caroline screamed into Stefan's face. "I HATE YOU!"`,
+		`Caroline ran, and Stefan followed her. "Stop," ZORG answered.`,
+	}, nil)
+	got = labelsOf(t, s)
+	for _, w := range []string{"Said", "Hate"} {
+		if _, ok := got[w]; ok {
+			t.Errorf("%s, shouted, is a character; labels %v", w, slices.Sorted(maps.Keys(got)))
+		}
+	}
+	if _, ok := got["Zorg"]; !ok {
+		t.Errorf("ZORG, no English word, is not a character; labels %v", slices.Sorted(maps.Keys(got)))
+	}
 }
 
 // TestClashAndTitles: a relative named once in passing leaves the
