@@ -136,7 +136,9 @@ func TestReadLabelledErrors(t *testing.T) {
 		{"empty text", "text,tone\n,sad\n", "data.csv: row 1: empty text"},
 		{"empty file", "", "data.csv: empty file"},
 		{"Latin-1", "text,tone\ncaf\xe9,sad\n", "data.csv:2:4 (byte 13): invalid UTF-8"},
-		{"not a number", "story,paragraph,text,tone\na,abc,hello,sad\n", `data.csv: line 2: "abc" is not a whole number, as the chapter, paragraph`},
+		{"not a number", "story,paragraph,text,tone\na,abc,hello,sad\n", `data.csv: line 2: "abc" is not a whole number (the paragraph column)`},
+		{"too large a number", "story,chapter,text,tone\na,99999999999999999999,hello,sad\n", `data.csv: line 2: "99999999999999999999" is too large a number (the chapter column)`},
+		{"NUL byte", "text,tone\nhel\x00lo,sad\n", "data.csv:2:4 (byte 13): binary data (a NUL byte), not text; a dataset CSV is plain text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

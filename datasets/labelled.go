@@ -84,6 +84,10 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 	}
 	// Text, as a story file must be: UTF-8, not empty, no NUL byte.
 	if err := Check(path, data); err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) && ie.Err == ErrBinary {
+			ie.Hint = "a dataset CSV is plain text"
+		}
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
@@ -109,7 +113,15 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 		var ne *strconv.NumError
 		switch {
 		case errors.As(err, &pe) && errors.As(pe.Err, &ne):
-			return nil, fmt.Errorf("%s: line %d: %q is not a whole number, as the %s columns must be", path, pe.Line, ne.Num, numberColumns)
+			col := "a number"
+			if pe.Column >= 1 && pe.Column <= len(header) {
+				col = "the " + strings.TrimSpace(header[pe.Column-1])
+			}
+			what := "is not a whole number"
+			if errors.Is(ne.Err, strconv.ErrRange) {
+				what = "is too large a number"
+			}
+			return nil, fmt.Errorf("%s: line %d: %q %s (%s column)", path, pe.Line, ne.Num, what, col)
 		case errors.As(err, &pe):
 			return nil, fmt.Errorf("%s: line %d: %v; check the quoting and the number of fields", path, pe.Line, pe.Err)
 		}
@@ -146,9 +158,6 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 	}
 	return stories, nil
 }
-
-// numberColumns names the dataset columns that hold whole numbers.
-const numberColumns = "chapter, paragraph, start, end and words"
 
 // ReadLabelledFile reads a labelled dataset CSV from a file.
 func ReadLabelledFile(path string) ([]LabelledStory, error) {

@@ -139,8 +139,8 @@ func Parse(path, name string, data []byte) (*Story, error) {
 	return s, nil
 }
 
-// Check reports whether data is readable text: not empty, no NUL byte,
-// valid UTF-8 (a leading byte-order mark is fine).
+// Check reports whether data is readable text: not empty, not UTF-16, no
+// NUL byte, valid UTF-8 (a leading UTF-8 byte-order mark is fine).
 func Check(path string, data []byte) error {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
 		return &InputError{Path: path, Offset: -1, Err: ErrEmpty}

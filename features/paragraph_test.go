@@ -1,6 +1,7 @@
 package features
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -351,5 +352,15 @@ func TestSplitShortLinesAreText(t *testing.T) {
 				t.Errorf("paragraphs %q, want %q", got, tt.want)
 			}
 		})
+	}
+	// Such lines keep their chapters and scenes.
+	var where []string
+	for _, b := range Split([]byte("Chapter 1\n\nHe ran\n\n* * *\n\nShe hid\n\nChapter 2\n\nThey left\n")) {
+		if b.Kind == KindParagraph {
+			where = append(where, fmt.Sprintf("%d.%d.%d", b.Chapter, b.Scene, b.Index))
+		}
+	}
+	if got := strings.Join(where, " "); got != "1.1.1 1.2.2 2.1.3" {
+		t.Errorf("chapter.scene.paragraph %s, want 1.1.1 1.2.2 2.1.3", got)
 	}
 }

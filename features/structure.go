@@ -228,10 +228,25 @@ func isStructureLine(src []byte, l line) bool {
 
 // classify turns line units into blocks, numbering paragraphs, chapters and
 // scenes.
+//
+// A story in which title-like lines are all there is ("He ran", "I love
+// you") is not all title: it is classified again with none of them taken
+// for a heading, so that its lines are its paragraphs.
 func classify(src []byte, lines []line, units []unit) []Block {
+	blocks, titles, paragraphs := classifyUnits(src, lines, units, true)
+	if paragraphs == 0 && titles > 0 {
+		blocks, _, _ = classifyUnits(src, lines, units, false)
+	}
+	return blocks
+}
+
+// classifyUnits is classify, taking title-like lines for headings where
+// a title can be when titles is set; it also returns how many lines it
+// took for titles, and how many paragraphs it found.
+func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block, int, int) {
 	blocks := make([]Block, 0, len(units))
-	st := splitState{chapter: 1, scene: 1}
-	var titles []int // blocks that are headings for looking like a title
+	st := splitState{chapter: 1, scene: 1, noTitles: !titles}
+	nTitles := 0
 	for ui, u := range units {
 		start, end := lines[u.first].start, lines[u.last].end
 		text := src[start:end]
@@ -241,7 +256,7 @@ func classify(src []byte, lines []line, units []unit) []Block {
 		if single {
 			var title bool
 			if kind, title = st.headingKind(text, ui, blocks); title {
-				titles = append(titles, len(blocks))
+				nTitles++
 			}
 		}
 		b.Kind = kind
@@ -280,14 +295,7 @@ func classify(src []byte, lines []line, units []unit) []Block {
 		}
 		blocks = append(blocks, b)
 	}
-	if st.index == 0 {
-		// A story of short lines without end punctuation ("He ran",
-		// "I love you") is not all title: its lines are its paragraphs.
-		for k, bi := range titles {
-			blocks[bi].Kind, blocks[bi].Index = KindParagraph, k+1
-		}
-	}
-	return blocks
+	return blocks, nTitles, st.index
 }
 
 type splitState struct {
@@ -296,6 +304,7 @@ type splitState struct {
 	lastBreak             int // paragraph index at the last break
 	sawChapter            bool
 	pov                   string
+	noTitles              bool // take no title-like line for a heading
 }
 
 func (st *splitState) sinceScene() bool { return st.index > st.lastBreak }
@@ -331,7 +340,7 @@ func (st *splitState) headingKind(b []byte, ui int, blocks []Block) (Kind, bool)
 		return KindHeading, false
 	}
 	afterHeading := len(blocks) > 0 && blocks[len(blocks)-1].Kind != KindParagraph && blocks[len(blocks)-1].Kind != KindSceneBreak
-	if (st.index == 0 || afterHeading) && isTitleLine(b) {
+	if !st.noTitles && (st.index == 0 || afterHeading) && isTitleLine(b) {
 		return KindHeading, true
 	}
 	return KindParagraph, false

@@ -20,16 +20,9 @@ type Classifier struct {
 	// added to it (focus and tone; a Scale of 0 means 1).
 	Scale  float64 `json:"scale,omitempty"`
 	Offset float64 `json:"offset,omitempty"`
-	// StoryWeight (pov only) adds the story's mean log-probabilities,
-	// times this weight, to each paragraph's, so that one story's
-	// paragraphs lean together and isolated errors are outvoted.
-	StoryWeight float64 `json:"story_weight,omitempty"`
-	// LocalWeight (pov only) adds the mean log-probabilities of the
-	// paragraphs within LocalRadius either side, times this weight: a
-	// book whose narrator changes by section (a memoir inside a tale)
-	// leans by section rather than as a whole.
-	LocalWeight float64 `json:"local_weight,omitempty"`
-	LocalRadius int     `json:"local_radius,omitempty"`
+	// Smoothing (pov only) leans each paragraph's scores on the story's
+	// and its neighbours'.
+	Smoothing
 	// NeighbourWeight (tone only) adds the mean log-probabilities of the
 	// paragraphs within toneRadius, times this weight, to each
 	// paragraph's: tone tends to hold across a scene.
@@ -134,6 +127,20 @@ func priorBias(priors []float64, share float64) []float64 {
 // povPreTemperature softens the naive Bayes scores before they are
 // averaged over a story (naive Bayes log-probabilities are extreme).
 const povPreTemperature = 5
+
+// Smoothing is how pov scores lean on other paragraphs'.
+type Smoothing struct {
+	// StoryWeight adds the story's mean log-probabilities, times this
+	// weight, to each paragraph's, so that one story's paragraphs lean
+	// together and isolated errors are outvoted.
+	StoryWeight float64 `json:"story_weight,omitempty"`
+	// LocalWeight adds the mean log-probabilities of the paragraphs
+	// within LocalRadius either side, times this weight: a book whose
+	// narrator changes by section (a memoir inside a tale) leans by
+	// section rather than as a whole.
+	LocalWeight float64 `json:"local_weight,omitempty"`
+	LocalRadius int     `json:"local_radius,omitempty"`
+}
 
 // povStoryScores returns every paragraph's pov scores: its
 // log-probabilities (povLogProbs), plus StoryWeight times the story's

@@ -41,11 +41,8 @@ type Report struct {
 	Temperature float64                    `json:"temperature"`
 	Scale       float64                    `json:"scale"`
 	Offset      float64                    `json:"offset,omitempty"`
-	StoryWeight float64                    `json:"story_weight,omitempty"`
-	// LocalWeight and LocalRadius (pov) are the local smoothing that
-	// cross-validation chose beside StoryWeight.
-	LocalWeight float64 `json:"local_weight,omitempty"`
-	LocalRadius int     `json:"local_radius,omitempty"`
+	// Smoothing (pov) is the smoothing cross-validation chose.
+	Smoothing
 	// NeighbourWeight and PriorShare (tone) are the settings of the
 	// classifier's neighbour smoothing and prior correction that
 	// cross-validation chose.
@@ -194,10 +191,11 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	// (tone), the first of the best. The reported figures are
 	// cross-fitted: each fold's predictions use the setting the other
 	// folds chose, so the choice does not flatter them.
-	var pov povSetting
+	var pov Smoothing
 	nw, share := 0.0, 0.0
 	var tried [][]outcome
 	var apply []func(*Classifier)
+	var tones [][2]float64 // tone settings: neighbour weight, prior share
 	switch task {
 	case "pov":
 		for _, t := range fits {
@@ -208,11 +206,12 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 			}
 		}
 		for _, ps := range povSettings() {
-			apply = append(apply, ps.apply)
+			apply = append(apply, func(c *Classifier) { c.Smoothing = ps })
 		}
 	case "tone":
 		for _, w := range neighbourWeights {
 			for _, ps := range priorShares {
+				tones = append(tones, [2]float64{w, ps})
 				apply = append(apply, func(c *Classifier) {
 					c.NeighbourWeight, c.PriorShare, c.Bias = w, ps, priorBias(c.priors, ps)
 				})
@@ -232,41 +231,22 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	for _, t := range fits {
 		t.c.povRaw = nil
 	}
-	// choose returns the best setting on the folds other than skip.
-	choose := func(skip int) int {
-		best, bestScore := 0, -1.0
-		var rest []outcome
-		for k, o := range tried {
-			rest = rest[:0]
-			for _, x := range o {
-				if x.fold != skip {
-					rest = append(rest, x)
-				}
-			}
-			sum := summarise(task, rest).Model
-			score := sum.Accuracy
-			if task == "tone" {
-				score = sum.MacroF1
-			}
-			if score > bestScore+1e-9 {
-				best, bestScore = k, score
-			}
+	score := func(o []outcome) float64 {
+		if task == "tone" {
+			return summarise(task, o).Model.MacroF1
 		}
-		return best
+		return summarise(task, o).Model.Accuracy
 	}
-	all := choose(-1)
+	folds := make([]int, len(fits))
+	for k, t := range fits {
+		folds[k] = t.f
+	}
+	all, outs := crossFit(tried, folds, score)
 	switch task {
 	case "pov":
 		pov = povSettings()[all]
 	case "tone":
-		nw, share = neighbourWeights[all/len(priorShares)], priorShares[all%len(priorShares)]
-	}
-	for _, t := range fits {
-		for _, o := range tried[choose(t.f)] {
-			if o.fold == t.f {
-				outs = append(outs, o)
-			}
-		}
+		nw, share = tones[all][0], tones[all][1]
 	}
 	if len(outs) == 0 {
 		return nil, fmt.Errorf("models: no %s labels to evaluate", task)
@@ -275,7 +255,7 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	rep.outs = outs
 	rep.Folds = len(fits)
 	rep.Learner = l.String()
-	rep.StoryWeight, rep.LocalWeight, rep.LocalRadius = pov.story, pov.local, pov.radius
+	rep.Smoothing = pov
 	rep.NeighbourWeight, rep.PriorShare = nw, share
 	cal := fitCalibration(task, outs)
 	rep.Temperature, rep.Scale, rep.Offset = cal.t, cal.scale, cal.offset
@@ -291,6 +271,40 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 		rep.Baselines = append(rep.Baselines, s)
 	}
 	return rep, nil
+}
+
+// crossFit chooses among settings tried on every fold: tried[k] holds
+// setting k's held-out outcomes over all the folds. It returns the
+// setting with the best score over all of them (the first of the best),
+// which the final model takes, and the outcomes of each fold of folds
+// under the setting the other folds' outcomes chose: no fold's own
+// outcomes weigh in the choice it is scored with.
+func crossFit(tried [][]outcome, folds []int, score func([]outcome) float64) (int, []outcome) {
+	choose := func(skip int) int {
+		best, bestScore := 0, math.Inf(-1)
+		var rest []outcome
+		for k, o := range tried {
+			rest = rest[:0]
+			for _, x := range o {
+				if x.fold != skip {
+					rest = append(rest, x)
+				}
+			}
+			if sc := score(rest); sc > bestScore+1e-9 {
+				best, bestScore = k, sc
+			}
+		}
+		return best
+	}
+	var outs []outcome
+	for _, f := range folds {
+		for _, o := range tried[choose(f)] {
+			if o.fold == f {
+				outs = append(outs, o)
+			}
+		}
+	}
+	return choose(-1), outs
 }
 
 // heldOut predicts the labelled paragraphs of the test stories.
@@ -499,26 +513,15 @@ var (
 	localRadii   = []int{50, 100, 200}
 )
 
-// povSetting is a choice of the pov smoothing (Classifier.StoryWeight,
-// LocalWeight, LocalRadius).
-type povSetting struct {
-	story, local float64
-	radius       int
-}
-
-func (ps povSetting) apply(c *Classifier) {
-	c.StoryWeight, c.LocalWeight, c.LocalRadius = ps.story, ps.local, ps.radius
-}
-
 // povSettings lists the pov smoothing settings cross-validation tries:
 // each story weight alone, then with each local weight and radius.
-func povSettings() []povSetting {
-	var out []povSetting
+func povSettings() []Smoothing {
+	var out []Smoothing
 	for _, sw := range storyWeights {
-		out = append(out, povSetting{story: sw})
+		out = append(out, Smoothing{StoryWeight: sw})
 		for _, lw := range localWeights {
 			for _, r := range localRadii {
-				out = append(out, povSetting{story: sw, local: lw, radius: r})
+				out = append(out, Smoothing{StoryWeight: sw, LocalWeight: lw, LocalRadius: r})
 			}
 		}
 	}

@@ -180,7 +180,7 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 		}
 		if old := m.Classifier(task); old != nil {
 			c.Temperature, c.Scale, c.Offset = old.Temperature, old.Scale, old.Offset
-			c.StoryWeight, c.LocalWeight, c.LocalRadius = old.StoryWeight, old.LocalWeight, old.LocalRadius
+			c.Smoothing = old.Smoothing
 			c.NeighbourWeight, c.PriorShare = old.NeighbourWeight, old.PriorShare
 			c.Bias = priorBias(c.priors, c.PriorShare)
 		}

@@ -97,7 +97,7 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 			return nil, err
 		}
 		c.Temperature = rep.Temperature
-		c.StoryWeight, c.LocalWeight, c.LocalRadius = rep.StoryWeight, rep.LocalWeight, rep.LocalRadius
+		c.Smoothing = rep.Smoothing
 		c.NeighbourWeight, c.PriorShare = rep.NeighbourWeight, rep.PriorShare
 		c.Bias = priorBias(c.priors, c.PriorShare)
 		if rep.Scale != 1 {

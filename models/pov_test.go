@@ -3,6 +3,7 @@ package models
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -70,13 +71,11 @@ func TestPOVSettingsListed(t *testing.T) {
 	if len(settings) != len(storyWeights)*(1+len(localWeights)*len(localRadii)) {
 		t.Fatalf("%d settings", len(settings))
 	}
-	if settings[0] != (povSetting{}) {
+	if settings[0] != (Smoothing{}) {
 		t.Errorf("the first setting is %+v, want no smoothing (chosen on ties)", settings[0])
 	}
-	c := &Classifier{}
-	settings[len(settings)-1].apply(c)
-	if c.StoryWeight != storyWeights[len(storyWeights)-1] || c.LocalWeight != localWeights[len(localWeights)-1] || c.LocalRadius != localRadii[len(localRadii)-1] {
-		t.Errorf("apply set %v, %v, %v", c.StoryWeight, c.LocalWeight, c.LocalRadius)
+	if last := settings[len(settings)-1]; last != (Smoothing{storyWeights[len(storyWeights)-1], localWeights[len(localWeights)-1], localRadii[len(localRadii)-1]}) {
+		t.Errorf("the last setting is %+v", last)
 	}
 }
 
@@ -91,5 +90,40 @@ func TestDecodeBadLocalRadius(t *testing.T) {
 	}
 	if _, err := Decode("m.json", bad); !errors.Is(err, ErrBadModel) || !strings.Contains(err.Error(), "local radius -") {
 		t.Errorf("Decode = %v, want a bad local radius", err)
+	}
+}
+
+// TestCrossFit: each fold is scored with the setting the other folds
+// chose, never with the one its own outcomes favour.
+func TestCrossFit(t *testing.T) {
+	out := func(fold int, correct bool, pred string) outcome {
+		return outcome{fold: fold, correct: correct, pred: pred}
+	}
+	// Setting 0 is right on fold 0 only (twice); setting 1 is right on
+	// fold 1 only (once). Over both folds, setting 0 is better.
+	tried := [][]outcome{
+		{out(0, true, "a"), out(0, true, "a"), out(1, false, "a")},
+		{out(0, false, "b"), out(0, false, "b"), out(1, true, "b")},
+	}
+	accuracy := func(o []outcome) float64 {
+		n := 0
+		for _, x := range o {
+			if x.correct {
+				n++
+			}
+		}
+		return float64(n) / float64(len(o))
+	}
+	all, outs := crossFit(tried, []int{0, 1}, accuracy)
+	if all != 0 {
+		t.Errorf("over all folds chose setting %d, want 0", all)
+	}
+	var got []string
+	for _, o := range outs {
+		got = append(got, fmt.Sprintf("%d%s", o.fold, o.pred))
+	}
+	// Fold 0 takes fold 1's choice (setting 1), and fold 1 fold 0's.
+	if strings.Join(got, " ") != "0b 0b 1a" {
+		t.Errorf("cross-fitted outcomes %v, want fold 0 under setting 1 and fold 1 under setting 0", got)
 	}
 }

@@ -217,7 +217,8 @@ func orList(words []string) string {
 }
 
 // inputs returns the story arguments: the FILEs, then the embedded seed
-// stories with --seeds. No input at all is a usage error.
+// stories with --seeds. No input at all, and --jobs below 1, are usage
+// errors.
 func (o *commonOptions) inputs(cmd string, args []string) ([]string, error) {
 	if o.seeds {
 		for _, n := range seeds.Names() {

@@ -107,13 +107,14 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	var paths []string
 	named := map[string]int{} // story name -> its result, -1 once two have it
 	type result struct {
-		r    report.StoryResult
-		path string
+		r     report.StoryResult
+		path  string
+		empty bool // no paragraphs
 	}
 	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) (result, error) {
 		st, rows := m.Analyse(a, s)
 		if len(rows) == 0 {
-			return result{}, emptyStory{s.Path}
+			return result{empty: true}, emptyStory{s.Path}
 		}
 		labels := m.Label(st)
 		rs := report.Story{Name: s.Name}
@@ -127,10 +128,14 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 				Valence: st.Paras[i].Vec.Dense[features.FValence],
 			})
 		}
-		return result{report.Result(rs, tones), s.Path}, nil
+		return result{r: report.Result(rs, tones), path: s.Path}, nil
 	}, func(r result) error {
-		if r.path == "" {
+		if r.empty {
 			// A story without paragraphs has no tone to compare.
+			return nil
+		}
+		if slices.Contains(paths, r.path) {
+			e.note(r.path + ": given twice; compared once")
 			return nil
 		}
 		// Stories of one name are told apart by their paths.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"strings"
 
 	"github.com/storylens/storylens/models"
@@ -63,6 +64,11 @@ func runEval(ctx context.Context, e *env, opts any, args []string) error {
 	reps, err := m.Evaluate(strings.Join(paths, ","), ls, d)
 	if err != nil {
 		return err
+	}
+	for _, task := range []string{"pov", "tone"} {
+		if c := m.Classifier(task); c != nil && c.Majority == "" {
+			e.note(fmt.Sprintf("the %s classifier does not record its training data's commonest label (an older model file): no majority-class baseline for it", task))
+		}
 	}
 	for _, r := range reps {
 		printReport(e.stdout, r, "held-out evaluation")

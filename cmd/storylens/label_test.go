@@ -158,6 +158,10 @@ func TestTrainChecksTheData(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, one+": the 115 tone labels all come from one story") {
 		t.Errorf("one story: exit %d, %s", code, errs)
 	}
+	_, errs, code = runCLI(t, "", "train", "--data", one, "--out", filepath.Join(dir, "m"))
+	if code != 1 || !strings.Contains(errs, "; tone is not trained") || !strings.Contains(errs, "no pov, tone or focus labels from two stories or more") {
+		t.Errorf("one story, all tasks: exit %d, %s", code, errs)
+	}
 	// More folds than stories: the report says how many there were.
 	seeds := filepath.Join("..", "..", "datasets", "seeds.csv")
 	out, errs, code = runCLI(t, "", "train", "--data", seeds, "--out", filepath.Join(dir, "m"), "--task", "pov", "--folds", "200")

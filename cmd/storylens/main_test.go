@@ -168,12 +168,21 @@ func TestStoriesOfOneName(t *testing.T) {
 		os.WriteFile(p, story, 0o644)
 	}
 	_, errs, code := runCLI(t, "", "label", a, b, "--format", "csv")
-	if code != 0 || !strings.Contains(errs, b+`: its story name "x" is also `+a+"'s") {
+	if code != 0 || !strings.Contains(errs, b+`: its story name "x" (from its file name, or its title in the metadata) is also `+a+"'s") {
 		t.Errorf("label: exit %d, stderr %q", code, errs)
 	}
 	out, errs, code := runCLI(t, "", "compare", a, b, "--format", "csv")
 	if code != 0 || !strings.Contains(out, "nearest,"+a+","+b+",profile_js") || strings.Contains(out, ",x,") {
 		t.Errorf("compare: exit %d, stderr %q\n%.300s", code, errs, out)
+	}
+	// One file given twice.
+	_, errs, code = runCLI(t, "", "label", a, a, "--format", "csv")
+	if code != 0 || !strings.Contains(errs, a+": given twice, so its rows are written twice") {
+		t.Errorf("label a file twice: exit %d, stderr %q", code, errs)
+	}
+	out, errs, code = runCLI(t, "", "compare", a, a, b, "--format", "csv")
+	if code != 0 || !strings.Contains(errs, a+": given twice; compared once") || strings.Count(out, "nearest,") != 4 {
+		t.Errorf("compare a file twice: exit %d, stderr %q\n%.300s", code, errs, out)
 	}
 }
 

@@ -179,10 +179,13 @@ func writeStories[R any](ctx context.Context, e *env, args []string, jobs int, w
 	}
 	named := map[string]string{} // story name -> the path that gave it first
 	err := eachStory(ctx, e, args, jobs, each, func(s story) error {
-		if first, ok := named[s.name]; !ok {
+		switch first, ok := named[s.name]; {
+		case !ok:
 			named[s.name] = s.path
-		} else if first != s.path {
-			e.note(fmt.Sprintf("%s: its story name %q is also %s's: rename a file to tell their rows apart", s.path, s.name, first))
+		case first == s.path:
+			e.note(s.path + ": given twice, so its rows are written twice")
+		default:
+			e.note(fmt.Sprintf("%s: its story name %q (from its file name, or its title in the metadata) is also %s's, so their rows share the story column", s.path, s.name, first))
 		}
 		wrote = true
 		return w.write(s.rows)

@@ -162,12 +162,13 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) error {
 }
 
 // trainable checks that each task can be cross-validated on the data
-// (named by data in errors): its labels must come from two stories or
-// more, since the folds are grouped by story. With --task all (any),
-// a task without labels is left out, saying so; the others must have
-// them. Folds beyond the number of stories with a task's labels are
-// left empty, which the task's report and a note say.
-func trainable(e *env, tasks []string, any bool, ls []datasets.LabelledStory, folds int, data string) ([]string, error) {
+// (named by data in notes and errors): its labels must come from two
+// stories or more, since the folds are grouped by story. With --task
+// all (all), a task that cannot be is left out, saying why, and the
+// others are trained; a task asked for by name must be trainable. Folds
+// beyond the number of stories with a task's labels are left empty,
+// which a note and the task's report say.
+func trainable(e *env, tasks []string, all bool, ls []datasets.LabelledStory, folds int, data string) ([]string, error) {
 	var out, none []string
 	for _, task := range tasks {
 		stories, rows := 0, 0
@@ -184,23 +185,28 @@ func trainable(e *env, tasks []string, any bool, ls []datasets.LabelledStory, fo
 			}
 		}
 		switch {
-		case rows == 0 && any:
+		case rows == 0 && all:
 			none = append(none, task)
 			continue
 		case rows == 0:
 			return nil, fmt.Errorf("%s: no %s labels (the %s column is missing or empty)", data, task, task)
 		case stories < 2:
-			return nil, fmt.Errorf("%s: the %d %s labels all come from one story, and cross-validation needs two stories or more, since no story may be both trained and tested on (a story column names each row's story)", data, rows, task)
+			err := fmt.Errorf("%s: the %d %s labels all come from one story, and cross-validation needs two stories or more, since no story may be both trained and tested on (a story column names each row's story)", data, rows, task)
+			if !all {
+				return nil, err
+			}
+			e.note(err.Error() + "; " + task + " is not trained")
+			continue
 		case stories < folds:
-			fmt.Fprintf(e.stderr, "storylens: %s: %d stories have %s labels, so %d folds, not %d\n", data, stories, task, stories, folds)
+			e.note(fmt.Sprintf("%s: %d stories have %s labels, so %d folds, not %d", data, stories, task, stories, folds))
 		}
 		out = append(out, task)
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no pov, tone or focus labels to train on", data)
+	if len(none) > 0 && len(out) > 0 {
+		e.note(fmt.Sprintf("%s: no %s labels; training %s only", data, strings.Join(none, " or "), strings.Join(out, ", ")))
 	}
-	if len(none) > 0 {
-		fmt.Fprintf(e.stderr, "storylens: %s: no %s labels; training %s only\n", data, strings.Join(none, " or "), strings.Join(out, ", "))
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no pov, tone or focus labels from two stories or more to train on", data)
 	}
 	return out, nil
 }
