@@ -157,22 +157,22 @@ func (c *Classifier) povStoryScores(sc *scratch, s *Story) [][]float64 {
 		return out
 	}
 	nc := len(raw[0])
-	// sum[i] is the sum of the log-probabilities of paragraphs 0 to i-1.
-	sum := make([][]float64, n+1)
-	sum[0] = make([]float64, nc)
+	// sum[i*nc+k] is the sum of class k's log-probabilities over
+	// paragraphs 0 to i-1.
+	sum := make([]float64, (n+1)*nc)
 	for i, p := range raw {
-		sum[i+1] = slices.Clone(sum[i])
 		for k, x := range p {
-			sum[i+1][k] += x
+			sum[(i+1)*nc+k] = sum[i*nc+k] + x
 		}
 	}
+	scores := make([]float64, n*nc)
 	for i, p := range raw {
 		lo, hi := max(0, i-c.LocalRadius), min(n, i+c.LocalRadius+1)
-		out[i] = slices.Clone(p)
-		for k := range p {
-			out[i][k] += c.StoryWeight * sum[n][k] / float64(n)
+		out[i] = scores[i*nc : (i+1)*nc : (i+1)*nc]
+		for k, x := range p {
+			out[i][k] = x + c.StoryWeight*sum[n*nc+k]/float64(n)
 			if c.LocalWeight != 0 {
-				out[i][k] += c.LocalWeight * (sum[hi][k] - sum[lo][k]) / float64(hi-lo)
+				out[i][k] += c.LocalWeight * (sum[hi*nc+k] - sum[lo*nc+k]) / float64(hi-lo)
 			}
 		}
 	}
