@@ -32,7 +32,9 @@ precision/recall/F1, confusion matrix, the baselines on the same folds and
 the calibration of the confidences. The final classifier is fitted on all
 the data and written to DIR/model.json. Labels are taken from the data,
 so a custom tone set (for example angst, fluff, hurt-comfort) trains as it
-is.
+is. With --task all (the default), a task without labels, or with labels
+from one story only, is left out, saying so; folds beyond the number of
+stories with labels stay empty, and the report says how many were used.
 
 --texts DIR names directories holding the stories' full texts (STORY.txt,
 .md, .html or .epub, named as the story column): a labelled story found
