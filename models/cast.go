@@ -2,12 +2,13 @@ package models
 
 import (
 	"cmp"
-	"github.com/kljensen/snowball/english"
 	"maps"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
@@ -1227,8 +1228,7 @@ func titledFirstName(ch *character) bool {
 	case masculineTitles[ch.title]:
 		sex = 1
 	}
-	names, err := datasets.FirstNames()
-	return err == nil && sex*names[ch.name] >= 0
+	return sex*firstNameSex(ch.name) >= 0
 }
 
 // firstNameTitles are the titles put before first names ("Sir Michael",

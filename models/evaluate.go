@@ -153,7 +153,6 @@ func CrossValidate(d *Data, task string, k int, seed uint64, l Learner) (*Report
 // (they do not depend on the learner).
 func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBaselines bool) (*Report, error) {
 	fold := assignFolds(d, labelTask(task), k, seed)
-	var outs []outcome
 	base := map[string][]outcome{}
 	type trained struct {
 		c    *Classifier
@@ -191,11 +190,7 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	// (tone), the first of the best. The reported figures are
 	// cross-fitted: each fold's predictions use the setting the other
 	// folds chose, so the choice does not flatter them.
-	var pov Smoothing
-	nw, share := 0.0, 0.0
-	var tried [][]outcome
 	var apply []func(*Classifier)
-	var tones [][2]float64 // tone settings: neighbour weight, prior share
 	switch task {
 	case "pov":
 		for _, t := range fits {
@@ -211,7 +206,6 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	case "tone":
 		for _, w := range neighbourWeights {
 			for _, ps := range priorShares {
-				tones = append(tones, [2]float64{w, ps})
 				apply = append(apply, func(c *Classifier) {
 					c.NeighbourWeight, c.PriorShare, c.Bias = w, ps, priorBias(c.priors, ps)
 				})
@@ -220,6 +214,7 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	default:
 		apply = append(apply, func(*Classifier) {})
 	}
+	var tried [][]outcome
 	for _, set := range apply {
 		var o []outcome
 		for _, t := range fits {
@@ -242,12 +237,9 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 		folds[k] = t.f
 	}
 	all, outs := crossFit(tried, folds, score)
-	switch task {
-	case "pov":
-		pov = povSettings()[all]
-	case "tone":
-		nw, share = tones[all][0], tones[all][1]
-	}
+	// The report carries the chosen setting for the final classifier.
+	var chosen Classifier
+	apply[all](&chosen)
 	if len(outs) == 0 {
 		return nil, fmt.Errorf("models: no %s labels to evaluate", task)
 	}
@@ -255,8 +247,8 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	rep.outs = outs
 	rep.Folds = len(fits)
 	rep.Learner = l.String()
-	rep.Smoothing = pov
-	rep.NeighbourWeight, rep.PriorShare = nw, share
+	rep.Smoothing = chosen.Smoothing
+	rep.NeighbourWeight, rep.PriorShare = chosen.NeighbourWeight, chosen.PriorShare
 	cal := fitCalibration(task, outs)
 	rep.Temperature, rep.Scale, rep.Offset = cal.t, cal.scale, cal.offset
 	rep.ECE, rep.Reliability = crossFittedECE(task, outs)

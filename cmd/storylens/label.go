@@ -106,7 +106,7 @@ func runLabel(ctx context.Context, e *env, opts any, args []string) error {
 // classifier for: their columns are left empty.
 func noteMissingTasks(e *env, m *models.Model, dir string) {
 	var missing []string
-	for _, task := range []string{"pov", "tone", "focus"} {
+	for _, task := range datasets.Tasks {
 		if m.Classifier(task) == nil {
 			missing = append(missing, task)
 		}

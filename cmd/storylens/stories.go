@@ -47,9 +47,10 @@ func (e emptyStory) Error() string {
 	return e.path + ": no paragraphs found (only headings or scene breaks), so nothing to label"
 }
 
-// eachStory reads the stories named by args on a pool of jobs workers,
-// runs work on each with the worker's own Analyzer, and calls emit with
-// the results in input order. At most about 2×jobs stories are in memory
+// eachStory reads the stories named by args on a pool of jobs workers (at
+// least one: commonOptions.inputs checks --jobs), runs work on each with
+// the worker's own Analyzer, and calls emit with the results in input
+// order. At most about 2×jobs stories are in memory
 // at once, whatever the corpus size. A story that cannot be read is
 // reported on stderr and skipped; eachStory then returns errReported after
 // the others are done.
@@ -76,9 +77,6 @@ func eachStory[R any](ctx context.Context, e *env, args []string, jobs int,
 	}
 	if stdins > 1 {
 		return usagef("- (standard input) can be given only once")
-	}
-	if jobs < 1 {
-		jobs = 1
 	}
 	type result struct {
 		path string

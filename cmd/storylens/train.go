@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/storylens/storylens/datasets"
@@ -71,7 +72,7 @@ type trainOptions struct {
 func parseTasks(task string) ([]string, error) {
 	switch task {
 	case "all":
-		return []string{"pov", "tone", "focus"}, nil
+		return slices.Clone(datasets.Tasks), nil
 	case "pov", "tone", "focus":
 		return []string{task}, nil
 	}
