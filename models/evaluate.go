@@ -152,8 +152,37 @@ func CrossValidate(d *Data, task string, k int, seed uint64, l Learner) (*Report
 // crossValidate is CrossValidate, with the baselines only when asked
 // (they do not depend on the learner).
 func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBaselines bool) (*Report, error) {
+	cv, err := foldTrials(d, task, k, seed, l, withBaselines)
+	if err != nil {
+		return nil, err
+	}
+	rep, _, err := cv.report(task)
+	return rep, err
+}
+
+// trial is one learner's held-out predictions on every fold under one
+// setting of its smoothing.
+type trial struct {
+	learner Learner
+	// apply sets the setting on a classifier.
+	apply func(*Classifier)
+	outs  []outcome
+}
+
+// cvRun is what cross-validation tried: every learner and setting's
+// held-out predictions on the same folds, and the baselines'.
+type cvRun struct {
+	trials []trial
+	folds  []int // the folds that had both training and test stories
+	base   map[string][]outcome
+}
+
+// foldTrials trains learner l on each fold's training stories and
+// predicts its test stories under every smoothing setting of the task
+// (one setting for focus), with the baselines when asked.
+func foldTrials(d *Data, task string, k int, seed uint64, l Learner, withBaselines bool) (*cvRun, error) {
 	fold := assignFolds(d, labelTask(task), k, seed)
-	base := map[string][]outcome{}
+	run := &cvRun{base: map[string][]outcome{}}
 	type trained struct {
 		c    *Classifier
 		test []int
@@ -178,18 +207,16 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 			return nil, err
 		}
 		fits = append(fits, trained{c, test, f})
+		run.folds = append(run.folds, f)
 		if !withBaselines {
 			continue
 		}
 		for name, b := range baselines(task, d, train, test, f) {
-			base[name] = append(base[name], b...)
+			run.base[name] = append(run.base[name], b...)
 		}
 	}
-	// pov and tone: try each smoothing setting on every fold's held-out
-	// predictions and choose by held-out accuracy (pov) or macro-F1
-	// (tone), the first of the best. The reported figures are
-	// cross-fitted: each fold's predictions use the setting the other
-	// folds chose, so the choice does not flatter them.
+	// pov and tone: each smoothing setting is tried on every fold's
+	// held-out predictions; cvRun.report chooses among them.
 	var apply []func(*Classifier)
 	switch task {
 	case "pov":
@@ -214,55 +241,64 @@ func crossValidate(d *Data, task string, k int, seed uint64, l Learner, withBase
 	default:
 		apply = append(apply, func(*Classifier) {})
 	}
-	var tried [][]outcome
 	for _, set := range apply {
 		var o []outcome
 		for _, t := range fits {
 			set(t.c)
 			o = append(o, heldOut(t.c, d, t.test, t.f)...)
 		}
-		tried = append(tried, o)
+		run.trials = append(run.trials, trial{l, set, o})
 	}
 	for _, t := range fits {
 		t.c.povRaw = nil
 	}
+	return run, nil
+}
+
+// report chooses among the run's trials by held-out accuracy (pov,
+// focus) or macro-F1 (tone), the first of the best, and reports the
+// cross-fitted figures: each fold's predictions come from the trial the
+// other folds chose, so the choice does not flatter them. It returns
+// the trial chosen on all the folds, which the final model takes.
+func (run *cvRun) report(task string) (*Report, trial, error) {
 	score := func(o []outcome) float64 {
 		if task == "tone" {
 			return summarise(task, o).Model.MacroF1
 		}
 		return summarise(task, o).Model.Accuracy
 	}
-	folds := make([]int, len(fits))
-	for k, t := range fits {
-		folds[k] = t.f
+	tried := make([][]outcome, len(run.trials))
+	for k, t := range run.trials {
+		tried[k] = t.outs
 	}
-	all, outs := crossFit(tried, folds, score)
-	// The report carries the chosen setting for the final classifier.
-	var chosen Classifier
-	apply[all](&chosen)
+	all, outs := crossFit(tried, run.folds, score)
 	if len(outs) == 0 {
-		return nil, fmt.Errorf("models: no %s labels to evaluate", task)
+		return nil, trial{}, fmt.Errorf("models: no %s labels to evaluate", task)
 	}
+	chosen := run.trials[all]
+	// The report carries the chosen setting for the final classifier.
+	var c Classifier
+	chosen.apply(&c)
 	rep := summarise(task, outs)
 	rep.outs = outs
-	rep.Folds = len(fits)
-	rep.Learner = l.String()
-	rep.Smoothing = chosen.Smoothing
-	rep.NeighbourWeight, rep.PriorShare = chosen.NeighbourWeight, chosen.PriorShare
+	rep.Folds = len(run.folds)
+	rep.Learner = chosen.learner.String()
+	rep.Smoothing = c.Smoothing
+	rep.NeighbourWeight, rep.PriorShare = c.NeighbourWeight, c.PriorShare
 	cal := fitCalibration(task, outs)
 	rep.Temperature, rep.Scale, rep.Offset = cal.t, cal.scale, cal.offset
 	rep.ECE, rep.Reliability = crossFittedECE(task, outs)
-	names := make([]string, 0, len(base))
-	for n := range base {
+	names := make([]string, 0, len(run.base))
+	for n := range run.base {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		s := summarise(task, base[n]).Model
+		s := summarise(task, run.base[n]).Model
 		s.Name = n
 		rep.Baselines = append(rep.Baselines, s)
 	}
-	return rep, nil
+	return rep, chosen, nil
 }
 
 // crossFit chooses among settings tried on every fold: tried[k] holds

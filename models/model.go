@@ -110,44 +110,46 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 	return m, nil
 }
 
-// chooseLearner cross-validates each learner on the same folds and
-// returns the best one's report (accuracy decides, macro-F1 for tone;
-// the earlier learner wins ties), listing every learner's score in it.
+// chooseLearner cross-validates each learner, with each smoothing
+// setting, on the same folds and chooses among them all by held-out
+// accuracy (macro-F1 for tone; the earlier learner wins ties). The
+// report's figures are cross-fitted over that choice too: each fold is
+// scored with the learner and setting the other folds chose. It lists
+// each learner's own cross-fitted score.
 func chooseLearner(d *Data, task string, o TrainOptions) (*Report, Learner, error) {
 	ls := o.Learners
 	if len(ls) == 0 {
 		ls = Learners()
 	}
-	var best, first *Report
-	var bestL Learner
+	var all *cvRun
 	var scores []Score
-	metric := func(r *Report) float64 {
-		if task == "tone" {
-			return r.Model.MacroF1
-		}
-		return r.Model.Accuracy
-	}
 	for _, l := range ls {
 		// The baselines are the same for every learner: computed once.
-		rep, err := crossValidate(d, task, o.Folds, o.Seed, l, first == nil)
+		run, err := foldTrials(d, task, o.Folds, o.Seed, l, all == nil)
 		if err != nil {
 			return nil, Learner{}, err
 		}
-		if first == nil {
-			first = rep
+		rep, _, err := run.report(task)
+		if err != nil {
+			return nil, Learner{}, err
 		}
-		rep.Baselines = first.Baselines
 		s := rep.Model
 		s.Name = l.String()
 		scores = append(scores, s)
-		if best == nil || metric(rep) > metric(best) {
-			best, bestL = rep, l
+		if all == nil {
+			all = run
+		} else {
+			all.trials = append(all.trials, run.trials...)
 		}
 	}
-	if len(scores) > 1 {
-		best.Learners = scores
+	rep, chosen, err := all.report(task)
+	if err != nil {
+		return nil, Learner{}, err
 	}
-	return best, bestL, nil
+	if len(scores) > 1 {
+		rep.Learners = scores
+	}
+	return rep, chosen.learner, nil
 }
 
 // set puts a task's classifier in the model.

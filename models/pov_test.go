@@ -127,3 +127,36 @@ func TestCrossFit(t *testing.T) {
 		t.Errorf("cross-fitted outcomes %v, want fold 0 under setting 1 and fold 1 under setting 0", got)
 	}
 }
+
+// The learner and setting are chosen together, and the report's figures
+// are cross-fitted over that choice: a fold is scored with the learner
+// the other folds chose, and the model is the learner best on all folds.
+func TestReportCrossFitsTheLearner(t *testing.T) {
+	out := func(fold int, correct bool) outcome {
+		pred, scores := "first", []float64{0, -2}
+		if !correct {
+			pred, scores = "third", []float64{-2, 0}
+		}
+		return outcome{gold: "first", pred: pred, correct: correct, scores: scores, goldIdx: 0, fold: fold}
+	}
+	nb, lr := Learner{Kind: NaiveBayes}, Learner{Kind: LogisticRegression, C: 1}
+	run := &cvRun{folds: []int{0, 1}, trials: []trial{
+		// Naive Bayes is right on fold 0 only (twice), logistic
+		// regression on fold 1 only (once): naive Bayes is the better
+		// over both folds.
+		{nb, func(*Classifier) {}, []outcome{out(0, true), out(0, true), out(1, false)}},
+		{lr, func(*Classifier) {}, []outcome{out(0, false), out(0, false), out(1, true)}},
+	}}
+	rep, chosen, err := run.report("pov")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if chosen.learner != nb || rep.Learner != nb.String() {
+		t.Errorf("chose %s (report %q), want %s", chosen.learner, rep.Learner, nb)
+	}
+	// Fold 0 is scored with logistic regression (fold 1's choice) and
+	// fold 1 with naive Bayes: nothing right.
+	if rep.Model.N != 3 || rep.Model.Accuracy != 0 {
+		t.Errorf("cross-fitted accuracy %.3f on %d, want 0 on 3", rep.Model.Accuracy, rep.Model.N)
+	}
+}

@@ -21,7 +21,11 @@ func printReport(w io.Writer, r *models.Report, title string) {
 	}
 	fmt.Fprintf(tw, "\taccuracy\t%s\t\n", metric)
 	if len(r.Learners) > 0 {
-		fmt.Fprintln(w, "learners on the same folds (the best is the model):")
+		if r.Task == "focus" {
+			fmt.Fprintln(w, "learners on the same folds:")
+		} else {
+			fmt.Fprintln(w, "learners on the same folds, each with its smoothing chosen by cross-validation:")
+		}
 		lw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(lw, "\taccuracy\t%s\t\n", metric)
 		for _, l := range r.Learners {
@@ -35,6 +39,9 @@ func printReport(w io.Writer, r *models.Report, title string) {
 	}
 	if r.Learner != "" {
 		fmt.Fprintf(w, "model: golearn %s\n", r.Learner)
+		if len(r.Learners) > 0 {
+			fmt.Fprintln(w, "(the best on all folds; the figures below score each fold with the learner and setting the other folds chose)")
+		}
 	}
 	row := func(s models.Score) {
 		f1 := fmt.Sprintf("%.3f", s.MacroF1)

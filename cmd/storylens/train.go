@@ -26,11 +26,13 @@ cross-validated with --folds folds grouped by story (no story in both
 training and test) and stratified by label, once per learner: golearn's
 Bernoulli naive Bayes and, in builds with -tags liblinear (cgo and a C++
 compiler), its logistic regression (liblinear) at C=0.01, C=0.1 and
-C=1. The best learner on those folds is kept
-(accuracy decides; macro-F1 for tone). The report prints every learner's
-score, then the kept one's accuracy, macro-F1, per-class
-precision/recall/F1, confusion matrix, the baselines on the same folds and
-the calibration of the confidences. The final classifier is fitted on all
+C=1; pov and tone also try their smoothing settings. The best learner
+and setting on those folds is kept (accuracy decides; macro-F1 for tone).
+The report prints every learner's score, then the model's accuracy,
+macro-F1, per-class precision/recall/F1, confusion matrix, the baselines
+on the same folds and the calibration of the confidences. The model's
+figures are cross-fitted: each fold is scored with the learner and
+setting the other folds chose, so the choice does not flatter them. The final classifier is fitted on all
 the data and written to DIR/model.json. Labels are taken from the data,
 so a custom tone set (for example angst, fluff, hurt-comfort) trains as it
 is. With --task all (the default), a task without labels, or with labels
