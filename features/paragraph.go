@@ -297,6 +297,10 @@ func groupLines(src []byte, lines []line, layout Layout, width int) []unit {
 		}
 	}
 	baseIndent := commonIndent(lines)
+	var structure []bool
+	if layout != LayoutLines {
+		structure = structureLines(src, lines)
+	}
 	for i, l := range lines {
 		if l.blank() {
 			flush(i - 1)
@@ -314,9 +318,9 @@ func groupLines(src []byte, lines []line, layout Layout, width int) []unit {
 		case LayoutBlank:
 			// A blank-separated block of unwrapped lines is one
 			// paragraph a line; of wrapped lines, one paragraph.
-			brk = width == 0 || isStructureLine(src, l) || isStructureLine(src, prev)
+			brk = width == 0 || structure[i] || structure[i-1]
 		case LayoutWrapped:
-			brk = wrappedBreak(src, prev, l, width, baseIndent)
+			brk = structure[i] || structure[i-1] || wrappedBreak(src, prev, l, width, baseIndent)
 		}
 		if brk {
 			flush(i - 1)
@@ -344,15 +348,12 @@ func commonIndent(lines []line) int {
 }
 
 // wrappedBreak reports whether cur starts a new paragraph after prev in
-// hard-wrapped text: it is indented deeper than the line before and than
-// the text's common indentation, a closed quotation is followed by an
-// opening one, or either line is structure, or prev ends a sentence and the
+// hard-wrapped text (neither of them structure): it is indented deeper
+// than the line before and than the text's common indentation, a closed
+// quotation is followed by an opening one, or prev ends a sentence and the
 // first word of cur would have fitted on prev (so the line was not wrapped).
 func wrappedBreak(src []byte, prev, cur line, width, baseIndent int) bool {
 	if cur.indent > prev.indent && cur.indent > baseIndent {
-		return true
-	}
-	if isStructureLine(src, cur) || isStructureLine(src, prev) {
 		return true
 	}
 	p := src[prev.start:prev.end]

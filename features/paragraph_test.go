@@ -364,3 +364,52 @@ func TestSplitShortLinesAreText(t *testing.T) {
 		t.Errorf("chapter.scene.paragraph %s, want 1.1.1 1.2.2 2.1.3", got)
 	}
 }
+
+// Lines that only look like headings are text: a shout in capitals, a
+// sentence that opens with "Part", "Book" or "Chapter", a script without
+// capitals. None of them may vanish.
+func TestSplitKeepsTextThatLooksLikeHeadings(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"a shout between paragraphs",
+			"Harry stared at the letter for a long time before he opened it.\n\n\"Get out,\" Draco said quietly.\n\nGET OUT.\n\nHarry didn't move.\n\nPart of him wanted to run.\n\nHe stayed.\n",
+			[]string{"Harry stared at the letter for a long time before he opened it.", "\"Get out,\" Draco said quietly.", "GET OUT.", "Harry didn't move.", "Part of him wanted to run.", "He stayed."}},
+		{"two shouted sentences", "She turned on him.\n\nI DID NOT KILL HIM. I SWEAR IT.\n\nHe said nothing.\n",
+			[]string{"She turned on him.", "I DID NOT KILL HIM. I SWEAR IT.", "He said nothing."}},
+		{"sentences that open like headings",
+			"It was late.\n\nBook me a table, she said.\n\nVolume up, he said.\n\nChapter one of her life was over, she thought.\n\nPrologue was a word she hated.\n",
+			[]string{"It was late.", "Book me a table, she said.", "Volume up, he said.", "Chapter one of her life was over, she thought.", "Prologue was a word she hated."}},
+		{"a wrapped paragraph",
+			"She stood at the door a long time, and the hall was cold around her.\nPart of her wanted to stay, and part of her wanted to run for it.\nThe rest of her knew better than either, and she went on out.\n\nHe waited.\n",
+			[]string{"She stood at the door a long time, and the hall was cold around her.\nPart of her wanted to stay, and part of her wanted to run for it.\nThe rest of her knew better than either, and she went on out.", "He waited."}},
+		{"capitals inside a wrapped sentence",
+			"He had worked for years as an agent of the\nFBI. Nobody in the town had known it.\n\nShe screamed at him:\nI HATE YOU. GET OUT.\nAnd he left.\n",
+			[]string{"He had worked for years as an agent of the\nFBI. Nobody in the town had known it.", "She screamed at him:", "I HATE YOU. GET OUT.", "And he left."}},
+		{"Arabic", "كان الليل طويلا.\n\nقالت: لا تذهب.\n",
+			[]string{"كان الليل طويلا.", "قالت: لا تذهب."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := paras(tt.src); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("paragraphs %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// Headings are still headings: under a chapter heading, at the top, or
+// saying what they are.
+func TestSplitHeadings(t *testing.T) {
+	src := "THE LONG ROAD\n\nCHAPTER I.\n\nBRETTON.\n\nMy godmother lived in a handsome house.\n\n" +
+		"Part Two\n\nBook the First\n\nChapter 1 The Boy Who Lived\n\nShe went on.\n\nChapter ll\n\nHe came back.\n\nTHE END\n"
+	var kinds []string
+	for _, b := range Split([]byte(src)) {
+		kinds = append(kinds, b.Kind.String())
+	}
+	want := "heading chapter heading paragraph heading heading chapter paragraph chapter paragraph heading"
+	if got := strings.Join(kinds, " "); got != want {
+		t.Errorf("kinds %s, want %s", got, want)
+	}
+}

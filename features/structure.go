@@ -12,9 +12,13 @@ import (
 const maxHeading = 80
 
 var (
-	chapterRe = regexp.MustCompile(`(?i)^(?:chapter|chap\.|ch\.)\s*([0-9]+|[ivxlcdm]+\b|[a-z]+(?:-[a-z]+)?)\b`)
-	sectionRe = regexp.MustCompile(`^(?i:prologue|epilogue|interlude|afterword)\b`)
-	partRe    = regexp.MustCompile(`^(?i:book|part|volume|vol\.)\s+([0-9]+|[IVXLCDMivxlcdm]+|[A-Za-z]+)\b`)
+	// The number of a chapter, part or book, and the rest of the line.
+	chapterRe = regexp.MustCompile(`(?i)^(?:chapter|chap\.|ch\.)\s*((?:the\s+)?(?:[0-9]+|[ivxlcdm]+\b|[a-z]+(?:-[a-z]+)?))\b(.*)$`)
+	sectionRe = regexp.MustCompile(`^(?i:prologue|epilogue|interlude|afterword)\b(.*)$`)
+	partRe    = regexp.MustCompile(`^(?i:book|part|volume|vol\.)\s+((?:(?i:the)\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Za-z]+(?:-[A-Za-z]+)?))\b(.*)$`)
+	// Caps lines that are headings wherever they stand: a book's end, a
+	// letter's number, a postscript.
+	capsSectionRe = regexp.MustCompile(`^(?:THE END|FINIS|END OF (?:THE |VOL|BOOK|PART|VOLUME|CHAPTER)|(?:LETTER|APPENDIX|NOTE|POSTSCRIPT|AFTERWORD|FOREWORD|PREFACE|INTRODUCTION|CONTENTS)\b)`)
 	// A bare numeral, or an upper-case roman numeral with an upper-case title
 	// ("XXV. THE LITTLE COUNTESS").
 	numeralRe = regexp.MustCompile(`^(?:[0-9]{1,3}|[IVXLCDM]{1,8})\.?$|^[IVXLCDM]{1,8}\.\s+\P{Ll}+$`)
@@ -116,14 +120,18 @@ func isChapterHeading(b []byte) (ok, first bool) {
 		return false, false
 	}
 	if m := chapterRe.FindSubmatch(b); m != nil {
+		// A numeral in capitals, or alone on its line, may be misprinted
+		// ("CHAPTER XVIL", "Chapter ll").
 		n := strings.ToLower(string(m[1]))
-		if !isNumberWord(n) {
+		misprint := strings.Trim(string(m[1]), "IVXLCDM") == "" ||
+			strings.Trim(n, "ivxlcdm") == "" && len(bytes.TrimSpace(m[2])) == 0
+		if !misprint && !isNumberWord(n) || !headingRest(m[2]) {
 			return false, false
 		}
-		return true, n == "1" || n == "i" || n == "one" || n == "first"
+		return true, n == "1" || n == "i" || n == "one" || n == "first" || n == "the first"
 	}
-	if sectionRe.Match(b) {
-		return true, false
+	if m := sectionRe.FindSubmatch(b); m != nil {
+		return headingRest(m[1]), false
 	}
 	if numeralRe.Match(b) {
 		s := strings.TrimSuffix(string(b), ".")
@@ -144,27 +152,69 @@ func init() {
 	}
 }
 
+// isNumberWord reports whether a lower-case word numbers a chapter or
+// part: digits, a roman numeral, a number word ("twenty-one", "first"),
+// or one of those after "the" ("the first", "the last").
 func isNumberWord(s string) bool {
-	if s == "" {
+	if rest, ok := strings.CutPrefix(s, "the"); ok && rest != "" && strings.TrimLeft(rest, " \t") != rest {
+		s = strings.TrimLeft(rest, " \t")
+		if s == "" {
+			return false
+		}
+	}
+	if s == "" || s == "the" {
 		return false
 	}
 	if s[0] >= '0' && s[0] <= '9' {
 		return true
 	}
-	if strings.Trim(s, "ivxlcdm") == "" {
+	if romanRe.MatchString(s) {
 		return true
 	}
 	for _, part := range strings.Split(s, "-") {
-		if !numberWords[part] {
+		if !numberWords[part] || part == "the" {
 			return false
 		}
 	}
 	return true
 }
 
-// isCapsHeading: a short line with at least three letters and no lower-case
-// letter, not opening with a quote and not an exclamation ("BRETTON.",
-// "ALMAYER'S FOLLY").
+// romanRe matches a well-formed lower-case roman numeral ("xiv", not
+// "mild").
+var romanRe = regexp.MustCompile(`^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$`)
+
+// headingRest reports whether what follows a heading's number can end a
+// heading: nothing, a separator and a title ("Chapter 3: The Lake",
+// "CHAPTER I. BRETTON."), a title in capitals ("Chapter 1 The Boy Who
+// Lived"), or words in lower case that do not end as a sentence does;
+// not the rest of a sentence ("Chapter one of her life was over, she
+// thought.").
+func headingRest(rest []byte) bool {
+	rest = bytes.TrimSpace(rest)
+	if len(rest) == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRune(rest)
+	switch r {
+	case '.', ':', '-', '–', '—', ')', ']', '(', '[', '~', '|', '*', '_':
+		return true
+	}
+	if !unicode.IsLower(r) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRune(rest)
+	switch last {
+	case '.', '!', '?', ',', ';', '"', '\'', '\u201D', '\u2019', '\u2026':
+		return false
+	}
+	return true
+}
+
+// isCapsHeading: a short line with at least three letters, all of them
+// capitals, not opening with a quote and not an exclamation ("BRETTON.",
+// "ALMAYER'S FOLLY"). Letters of a script without capitals (Arabic,
+// Chinese) make no caps line. Where it stands decides whether it is a
+// heading (see headingKind): "GET OUT." between paragraphs is a shout.
 func isCapsHeading(b []byte) bool {
 	if len(b) == 0 || utf8.RuneCount(b) > maxHeading {
 		return false
@@ -177,18 +227,20 @@ func isCapsHeading(b []byte) bool {
 	if last == '!' || last == '?' || last == ',' {
 		return false
 	}
-	letters := 0
+	capitals := 0
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		i += n
-		if unicode.IsLower(r) {
+		switch {
+		case unicode.IsUpper(r):
+			capitals++
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r) && !unicode.IsTitle(r) && !unicode.IsMark(r):
 			return false
 		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
 	}
-	return letters >= 3
+	return capitals >= 3
 }
 
 // isTitleLine: a short line that does not end like a sentence, as a title or
@@ -223,7 +275,38 @@ func isQuoteRune(r rune) bool {
 func isStructureLine(src []byte, l line) bool {
 	b := src[l.start:l.end]
 	_, md := markdownHeading(b)
-	return md || isSceneBreak(b) || isCapsHeading(b) || isHeadingLine(b)
+	return md || isSceneBreak(b) || isHeadingLine(b)
+}
+
+// structureLines marks the lines that never join a paragraph: structure
+// lines, and lines in capitals that do not carry on a sentence of running
+// text on the line before ("BRETTON." after a blank line or a heading,
+// under "BY", after a full stop, in the front matter before the first
+// sentence). "agent of the" / "FBI." is one sentence, and a line of
+// capitals inside it joins it.
+func structureLines(src []byte, lines []line) []bool {
+	out := make([]bool, len(lines))
+	text := false // a line of text has ended a sentence: the front matter is over
+	for i, l := range lines {
+		if l.blank() {
+			continue
+		}
+		b := src[l.start:l.end]
+		switch {
+		case isStructureLine(src, l):
+			out[i] = true
+		case isCapsHeading(b):
+			if !text || i == 0 || lines[i-1].blank() || out[i-1] {
+				out[i] = true
+				break
+			}
+			prev := src[lines[i-1].start:lines[i-1].end]
+			out[i] = endsSentence(prev) || !bytes.ContainsFunc(prev, unicode.IsLower)
+		default:
+			text = text || endsSentence(b)
+		}
+	}
+	return out
 }
 
 // classify turns line units into blocks, numbering paragraphs, chapters and
@@ -336,22 +419,35 @@ func (st *splitState) headingKind(b []byte, ui int, blocks []Block) (Kind, bool)
 	if isPartHeading(b) {
 		return KindHeading, false
 	}
-	if isCapsHeading(b) {
+	afterHeading := len(blocks) > 0 && blocks[len(blocks)-1].Kind != KindParagraph && blocks[len(blocks)-1].Kind != KindSceneBreak
+	// A line in capitals is a heading at the top of the story, under
+	// another heading, or when it says what heading it is ("THE END",
+	// "LETTER V."); between paragraphs it is text ("GET OUT.").
+	if isCapsHeading(b) && (st.index == 0 || afterHeading || capsSectionRe.Match(b)) {
 		return KindHeading, false
 	}
-	afterHeading := len(blocks) > 0 && blocks[len(blocks)-1].Kind != KindParagraph && blocks[len(blocks)-1].Kind != KindSceneBreak
 	if !st.noTitles && (st.index == 0 || afterHeading) && isTitleLine(b) {
 		return KindHeading, true
 	}
 	return KindParagraph, false
 }
 
-// isPartHeading matches "BOOK I", "Part Two", "VOLUME III".
+// isPartHeading matches "BOOK I", "Part Two", "VOLUME III", "Book the
+// First", but not "Part of him wanted to run." or "Book me a table.".
 func isPartHeading(b []byte) bool {
 	if len(b) == 0 || !strings.ContainsRune("BbPpVv", rune(b[0])) || utf8.RuneCount(b) > maxHeading {
 		return false
 	}
-	return partRe.Match(b)
+	m := partRe.FindSubmatch(b)
+	if m == nil {
+		return false
+	}
+	n := string(m[1])
+	// A roman numeral in lower case is a word ("Book v., chapter xi.").
+	if strings.Trim(n, "IVXLCDM") != "" && !isNumberWord(strings.ToLower(n)) || romanRe.MatchString(n) {
+		return false
+	}
+	return headingRest(m[2])
 }
 
 // containsFold reports whether b contains the lower-case ASCII string s,
