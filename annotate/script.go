@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/storylens/storylens/models"
@@ -15,7 +16,10 @@ import (
 // once it is on disk, and retrains in line when due.
 func RunLines(s *Session, in io.Reader, log io.Writer) error {
 	sc := bufio.NewScanner(in)
+	var rejected []int // lines that answered nothing
+	n := 0
 	for !s.Done() && sc.Scan() {
+		n++
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -25,11 +29,23 @@ func RunLines(s *Session, in io.Reader, log io.Writer) error {
 			return err
 		}
 		if s.Message != "" {
-			fmt.Fprintln(log, s.Message)
+			fmt.Fprintf(log, "line %d: %s\n", n, s.Message)
+			if ev == Nothing {
+				rejected = append(rejected, n)
+			}
 		}
 		switch ev {
+		case Help:
+			fmt.Fprintln(log, HelpLine())
+			if v, ok := s.Current(); ok {
+				var keys []string
+				for _, c := range v.Choices {
+					keys = append(keys, c.Key+" or "+c.Label)
+				}
+				fmt.Fprintf(log, "%s: %s\n", v.Task, strings.Join(keys, ", "))
+			}
 		case Quit:
-			return nil
+			return rejectedErr(rejected)
 		case Answered:
 			a := s.store.Answers()[len(s.store.Answers())-1]
 			fmt.Fprintf(log, "saved %s paragraph %d: %s\n", a.Story, a.Paragraph, summary(a, s.opts.Tasks))
@@ -50,7 +66,24 @@ func RunLines(s *Session, in io.Reader, log io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(log, s.Progress())
-	return nil
+	return rejectedErr(rejected)
+}
+
+// rejectedErr says which lines of a script answered nothing, so that a
+// script can tell a run that took every answer from one that did not;
+// the answers it did take are saved either way.
+func rejectedErr(lines []int) error {
+	if len(lines) == 0 {
+		return nil
+	}
+	var ns []string
+	for _, n := range lines {
+		ns = append(ns, strconv.Itoa(n))
+	}
+	if len(lines) == 1 {
+		return fmt.Errorf("line %s was not taken as an answer; the others are saved", ns[0])
+	}
+	return fmt.Errorf("%d lines were not taken as answers (lines %s); the others are saved", len(lines), strings.Join(ns, ", "))
 }
 
 func summary(a Answer, tasks []string) string {

@@ -370,7 +370,7 @@ func (s *Session) Press(key string) (Event, error) {
 		s.pos++
 		s.startParagraph()
 		return Skipped, nil
-	case KeyAccept, " ":
+	case KeyAccept, " ", "space":
 		p, ok := s.suggestion(it, task)
 		if !ok {
 			s.Message = "no suggestion for " + task + ": press a label's key"

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
 	"github.com/storylens/storylens/models"
@@ -47,20 +47,23 @@ func newUI(t *testing.T, opts Options) (*UI, *Store, string) {
 	return NewUI(NewSession(seedDocs(t, "stefan_pov.txt"), store, m, opts)), store, path
 }
 
-func key(s string) tea.KeyMsg {
+func key(s string) tea.KeyPressMsg {
 	switch s {
 	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
 	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
+		return tea.KeyPressMsg{Code: tea.KeyTab}
 	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
 	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+	r := []rune(s)
+	return tea.KeyPressMsg{Code: r[0], Text: s}
 }
 
 // TestKeys drives the screen with key messages: one key per answer,
@@ -68,7 +71,7 @@ func key(s string) tea.KeyMsg {
 // backspace and ← do what the help line says; every answer is on disk.
 func TestKeys(t *testing.T) {
 	ui, store, _ := newUI(t, Options{Tasks: []string{"tone"}})
-	view := ui.View()
+	view := ui.screen()
 	for _, want := range []string{"stefan_pov", "paragraph 1 of 32", "He shouldn't have come back", "suggestion:", "[s] sad", "[t] tender", "enter accept"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("screen lacks %q:\n%s", want, view)
@@ -96,8 +99,8 @@ func TestKeys(t *testing.T) {
 	if a := store.Answers(); a[len(a)-1].Paragraph != 3 || a[len(a)-1].Tone != "neutral" {
 		t.Errorf("last answer %+v", a[len(a)-1])
 	}
-	if !strings.Contains(ui.View(), "suggestion taken 33 %") {
-		t.Errorf("acceptance rate not shown:\n%s", ui.View())
+	if !strings.Contains(ui.screen(), "suggestion taken 33 %") {
+		t.Errorf("acceptance rate not shown:\n%s", ui.screen())
 	}
 	if _, cmd := ui.Update(key("esc")); cmd == nil {
 		t.Error("esc does not quit")
@@ -120,7 +123,7 @@ func TestAllTasks(t *testing.T) {
 			stefanKey = c.Key
 		}
 	}
-	if v.Task != "focus" || stefanKey == "" || !strings.Contains(ui.View(), "[n] narrator") {
+	if v.Task != "focus" || stefanKey == "" || !strings.Contains(ui.screen(), "[n] narrator") {
 		t.Fatalf("focus choices %v", v.Choices)
 	}
 	ui.Update(key(stefanKey))
@@ -141,7 +144,7 @@ func TestRetrainDoesNotBlock(t *testing.T) {
 	for i := 0; i < 12; i++ {
 		_, cmd = ui.Update(key([]string{"a", "f", "h"}[i%3]))
 	}
-	if cmd == nil || !ui.training || !strings.Contains(ui.View(), "retraining…") {
+	if cmd == nil || !ui.training || !strings.Contains(ui.screen(), "retraining…") {
 		t.Fatal("no background retrain after 12 answers")
 	}
 	// The program runs the command in its own goroutine; answering goes on
@@ -150,7 +153,7 @@ func TestRetrainDoesNotBlock(t *testing.T) {
 	go func() { done <- cmd() }()
 	ui.Update(key("a"))
 	ui.Update(key("f"))
-	_ = ui.View()
+	_ = ui.screen()
 	ui.Update(<-done)
 	if ui.training || ui.retrains != 1 || ui.trainErr != nil {
 		t.Fatalf("retrain: training %v, retrains %d, err %v", ui.training, ui.retrains, ui.trainErr)
@@ -158,7 +161,7 @@ func TestRetrainDoesNotBlock(t *testing.T) {
 	if v, _ := ui.S.Current(); v.Suggestion == nil || !strings.Contains("angst fluff hurt-comfort", v.Suggestion.Label) {
 		t.Errorf("no suggestion from the retrained model: %+v", v.Suggestion)
 	}
-	if !strings.Contains(ui.View(), "retrained 1×") {
+	if !strings.Contains(ui.screen(), "retrained 1×") {
 		t.Error("the screen does not say it retrained")
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/storylens/storylens/models"
 )
 
@@ -47,7 +47,7 @@ func (u *UI) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			u.S.SetModel(msg.model)
 			u.retrains++
 		}
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		ev, err := u.S.Press(msg.String())
 		if err != nil {
 			u.Err = err
@@ -111,8 +111,15 @@ func clip(s string, n int) string {
 	return s
 }
 
-// View draws the screen.
-func (u *UI) View() string {
+// View draws the screen, full-screen.
+func (u *UI) View() tea.View {
+	v := tea.NewView(u.screen())
+	v.AltScreen = true
+	return v
+}
+
+// screen is the screen's text.
+func (u *UI) screen() string {
 	v, ok := u.S.Current()
 	w := max(40, u.width-2)
 	var b strings.Builder

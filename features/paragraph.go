@@ -122,7 +122,7 @@ func cutLong(src []byte, blocks []Block) []Block {
 			if piece.End > piece.Start {
 				index++
 				piece.Index = index
-				piece.Line = b.Line + bytes.Count(src[b.Start:piece.Start], nl)
+				piece.Line = b.Line + bytes.Count(src[b.Start:piece.Start], []byte{'\n'})
 				out = append(out, piece)
 			}
 			start = end
@@ -172,11 +172,17 @@ func scanLines(src []byte) []line {
 	if bytes.HasPrefix(src, bom) {
 		pos = len(bom)
 	}
-	lines := make([]line, 0, bytes.Count(src, nl)+1)
+	// Lines end with LF (CRLF trims to it); a file with no LF at all but
+	// CRs has the old Mac OS line ends.
+	sep := byte('\n')
+	if bytes.IndexByte(src, '\n') < 0 && bytes.IndexByte(src, '\r') >= 0 {
+		sep = '\r'
+	}
+	lines := make([]line, 0, bytes.Count(src, []byte{sep})+1)
 	for no := 1; pos <= len(src); no++ {
 		end := len(src)
 		next := len(src) + 1
-		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
+		if i := bytes.IndexByte(src[pos:], sep); i >= 0 {
 			end = pos + i
 			next = end + 1
 		}
@@ -203,10 +209,7 @@ func scanLines(src []byte) []line {
 	return lines
 }
 
-var (
-	bom = []byte{0xEF, 0xBB, 0xBF}
-	nl  = []byte{'\n'}
-)
+var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // trimSpace narrows [s, e) past ASCII white space and non-breaking spaces.
 func trimSpace(src []byte, s, e int) (int, int) {

@@ -413,3 +413,19 @@ func TestSplitHeadings(t *testing.T) {
 		t.Errorf("kinds %s, want %s", got, want)
 	}
 }
+
+// A file with the old Mac OS line ends (CR alone) splits as its LF
+// twin does, with offsets into its own bytes.
+func TestSplitCROnly(t *testing.T) {
+	lf := "Stefan POV –\n\nHe ran.\n\nShe followed him into the dark,\nand nobody saw them leave.\n"
+	cr := strings.ReplaceAll(lf, "\n", "\r")
+	a, b := Split([]byte(lf)), Split([]byte(cr))
+	if len(a) != len(b) {
+		t.Fatalf("%d blocks with LF, %d with CR", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].Kind != b[i].Kind || a[i].Start != b[i].Start || a[i].End != b[i].End || a[i].POV != b[i].POV {
+			t.Errorf("block %d: LF %+v, CR %+v", i, a[i], b[i])
+		}
+	}
+}

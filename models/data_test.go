@@ -46,6 +46,29 @@ func TestPrepareWithTexts(t *testing.T) {
 	}
 }
 
+// A story with CRLF line ends matches rows whose text a CSV reader gave
+// back with LF (as it does for a CSV that storylens label wrote).
+func TestPrepareWithTextsCRLF(t *testing.T) {
+	dir := t.TempDir()
+	text := "Anna opened the door\r\nand looked out.\r\n\r\nShe saw Ben in the rain.\r\n"
+	if err := os.WriteFile(filepath.Join(dir, "rain.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ls := []datasets.LabelledStory{{Name: "rain", File: "gold.csv", Rows: []datasets.Labelled{
+		{Story: "rain", Paragraph: 1, Text: "Anna opened the door\nand looked out.", Focus: "Anna", Row: 2}}}}
+	d, err := PrepareWithTexts(ls, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.FullTexts != 1 || d.Rows[0][0].Focus != "Anna" {
+		t.Errorf("full texts %d, rows %+v", d.FullTexts, d.Rows[0])
+	}
+	ls[0].Rows[0].Text = "Anna opened the door\nand looked in."
+	if _, err := PrepareWithTexts(ls, []string{dir}); err == nil {
+		t.Error("a different text matched")
+	}
+}
+
 // TestPrepareWithTextsKeepsNeighbourStems: the paragraphs whose tone
 // scores a labelled one reads (toneRadius either side) keep their stems;
 // those further away drop them.

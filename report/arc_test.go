@@ -133,3 +133,39 @@ func TestCompare(t *testing.T) {
 		t.Errorf("profile %v, arcs %v vs %v", results[0].Profile.Paragraphs, results[2].Arc.DCT[50], results[0].Arc.DCT[50])
 	}
 }
+
+// Arcs too short or too flat to correlate are not correlated: two stories
+// of two paragraphs would correlate perfectly, which means nothing.
+func TestCompareUndefinedArcs(t *testing.T) {
+	tones := []string{"sad", "happy"}
+	mk := func(name string, valences ...float64) Story {
+		s := Story{Name: name}
+		for _, v := range valences {
+			s.Paragraphs = append(s.Paragraphs, Paragraph{Words: 10, Tone: "sad", ToneProbs: []float64{1, 0}, Valence: v})
+		}
+		return s
+	}
+	var results []StoryResult
+	for _, s := range []Story{
+		mk("two", -2, 2), mk("also two", -1, 3), // too short
+		mk("flat", 0, 0, 0, 0, 0, 0), // no arc to correlate
+		mk("rising", -4, -2, 0, 1, 2, 4), mk("rising too", -3, -2, -1, 0, 3, 4),
+	} {
+		results = append(results, Result(s, []string{"sad", "happy"}))
+	}
+	c := Compare(results, tones)
+	for _, p := range [][2]int{{0, 1}, {0, 3}, {2, 3}, {2, 2}} {
+		if r := c.ArcCorrelation[p[0]][p[1]]; !math.IsNaN(r) {
+			t.Errorf("correlation of %s and %s: %v, want NaN", results[p[0]].Name, results[p[1]].Name, r)
+		}
+	}
+	if r := c.ArcCorrelation[3][4]; math.IsNaN(r) || r < 0.9 {
+		t.Errorf("correlation of two rising arcs: %v", r)
+	}
+	if c.ClosestArc[0] != -1 || c.ClosestArc[2] != -1 || c.ClosestArc[3] != 4 || c.ClosestArc[4] != 3 {
+		t.Errorf("closest arcs %v, want -1 for the short and the flat, and the rising pair each other's", c.ClosestArc)
+	}
+	if c.Nearest[0] < 0 {
+		t.Errorf("nearest profiles %v: profiles compare whatever the length", c.Nearest)
+	}
+}

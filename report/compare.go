@@ -63,10 +63,14 @@ type Comparison struct {
 	// Distance[i][j] is the Jensen–Shannon distance between the
 	// paragraph-share profiles of stories i and j (0 same, 1 disjoint).
 	Distance [][]float64
-	// ArcCorrelation[i][j] is the Pearson correlation of the DCT arcs.
+	// ArcCorrelation[i][j] is the Pearson correlation of the DCT arcs:
+	// NaN when either story has fewer than LowPass paragraphs or a flat
+	// arc, whose correlation means nothing (two stories of two paragraphs
+	// would correlate perfectly).
 	ArcCorrelation [][]float64
 	// Nearest[i] is the story with the closest profile, ClosestArc[i] the
-	// one with the most correlated arc; -1 with fewer than two stories.
+	// one with the most correlated arc; -1 with fewer than two stories
+	// (ClosestArc: with no other story whose arc correlation is defined).
 	Nearest, ClosestArc []int
 }
 
@@ -131,7 +135,10 @@ func Compare(results []StoryResult, tones []string) *Comparison {
 		c.ArcCorrelation[i] = make([]float64, n)
 		for j := range results {
 			c.Distance[i][j] = JensenShannon(results[i].Profile.Paragraphs, results[j].Profile.Paragraphs)
-			c.ArcCorrelation[i][j] = Correlation(results[i].Arc.DCT, results[j].Arc.DCT)
+			c.ArcCorrelation[i][j] = math.NaN()
+			if arcDefined(results[i]) && arcDefined(results[j]) {
+				c.ArcCorrelation[i][j] = Correlation(results[i].Arc.DCT, results[j].Arc.DCT)
+			}
 		}
 	}
 	for i := range results {
@@ -143,10 +150,23 @@ func Compare(results []StoryResult, tones []string) *Comparison {
 			if c.Nearest[i] < 0 || c.Distance[i][j] < c.Distance[i][c.Nearest[i]] {
 				c.Nearest[i] = j
 			}
-			if c.ClosestArc[i] < 0 || c.ArcCorrelation[i][j] > c.ArcCorrelation[i][c.ClosestArc[i]] {
+			if r := c.ArcCorrelation[i][j]; !math.IsNaN(r) && (c.ClosestArc[i] < 0 || r > c.ArcCorrelation[i][c.ClosestArc[i]]) {
 				c.ClosestArc[i] = j
 			}
 		}
 	}
 	return c
+}
+
+// arcDefined reports whether a story's arc can be correlated: it has at
+// least LowPass paragraphs and its DCT arc is not flat.
+func arcDefined(r StoryResult) bool {
+	if r.Paragraphs < LowPass || len(r.Arc.DCT) == 0 {
+		return false
+	}
+	lo, hi := r.Arc.DCT[0], r.Arc.DCT[0]
+	for _, x := range r.Arc.DCT {
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	return hi-lo > 1e-9
 }

@@ -4,11 +4,17 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 )
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"pct": func(x float64) string { return fmt.Sprintf("%.0f %%", 100*x) },
-	"f2":  func(x float64) string { return fmt.Sprintf("%.2f", x) },
+	"f2": func(x float64) string {
+		if math.IsNaN(x) {
+			return "—"
+		}
+		return fmt.Sprintf("%.2f", x)
+	},
 }).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>storylens: stories compared by tone</title>
 <style>
@@ -48,6 +54,8 @@ func HTML(c *Comparison, w io.Writer) error {
 		nearest[i], closest[i] = "—", "—"
 		if c.Nearest[i] >= 0 {
 			nearest[i] = fmt.Sprintf("%s (%.2f)", c.Stories[c.Nearest[i]].Name, c.Distance[i][c.Nearest[i]])
+		}
+		if c.ClosestArc[i] >= 0 {
 			closest[i] = fmt.Sprintf("%s (%.2f)", c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation[i][c.ClosestArc[i]])
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/storylens/storylens/annotate"
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
@@ -170,7 +170,7 @@ func runAnnotate(ctx context.Context, e *env, opts any, args []string) error {
 		return annotate.RunLines(s, e.stdin, e.stderr)
 	}
 	ui := annotate.NewUI(s)
-	if _, err := tea.NewProgram(ui, tea.WithAltScreen(), tea.WithContext(ctx)).Run(); err != nil && ui.Err == nil {
+	if _, err := tea.NewProgram(ui, tea.WithContext(ctx)).Run(); err != nil && ui.Err == nil {
 		return err
 	}
 	fmt.Fprintln(e.stderr, s.Progress())

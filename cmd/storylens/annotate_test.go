@@ -54,6 +54,16 @@ func TestAnnotateWithoutTerminal(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, `--labels "mood=x"`) {
 		t.Errorf("bad --labels: exit %d, %q", code, errs)
 	}
+	// A line that answers nothing is named, the others are saved, and the
+	// exit status says not every line was taken.
+	_, errs, code = runCLI(t, "sideways\n?\nsad\n", "annotate", "--out", out, "--task", "tone", story)
+	if code != 1 || !strings.Contains(errs, `line 1: "sideways" is not a key here`) || !strings.Contains(errs, "tone: s or sad") ||
+		!strings.Contains(errs, "tone=sad") || !strings.Contains(errs, "line 1 was not taken as an answer; the others are saved") {
+		t.Errorf("a line that answers nothing: exit %d:\n%s", code, errs)
+	}
+	if stories, err := datasets.ReadLabelledFile(out); err != nil || len(stories[0].Rows) != 5 {
+		t.Errorf("after a rejected line: %v", err)
+	}
 }
 
 // TestAnnotateSurvivesKill kills the command with SIGKILL at random

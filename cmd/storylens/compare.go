@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -30,7 +33,9 @@ per-paragraph score from the tone probabilities and the VADER lexicon,
 smoothed by a rolling mean and by a low-pass discrete cosine transform,
 resampled to 100 points), and, between every pair of stories, the
 Jensen–Shannon distance of their profiles and the correlation of their arcs,
-with each story's nearest neighbour.
+with each story's nearest neighbour. An arc correlation is left empty (—)
+where either story has fewer than 5 paragraphs or a flat arc: two stories
+of two paragraphs would correlate perfectly, which means nothing.
 
 --format csv writes one tidy table (columns section, story, other, measure,
 tone, point, value); see the README for its sections. --chart draws the
@@ -93,6 +98,15 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	if o.chart != "" {
 		if chartFormat, err = report.ChartFormat(o.chart); err != nil {
 			return usagef("compare: %v", err)
+		}
+	}
+	// The files asked for must be writable before the stories are read.
+	for _, out := range []struct{ flag, path string }{{"--chart", o.chart}, {"--html", o.html}} {
+		if out.path == "" {
+			continue
+		}
+		if err := checkOutFile(out.path); err != nil {
+			return fmt.Errorf("compare: %s %v", out.flag, err)
 		}
 	}
 	m, err := loadModel(o.model)
@@ -186,7 +200,7 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 func writeFile(path string, write func(*os.File) error) error {
 	f, err := os.CreateTemp(dirOf(path), ".storylens-*")
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: cannot write in %s: %w", path, dirOf(path), underlying(err))
 	}
 	defer os.Remove(f.Name())
 	if err := write(f); err != nil {
@@ -194,12 +208,44 @@ func writeFile(path string, write func(*os.File) error) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
-		return err
+		return fmt.Errorf("%s: %w", path, underlying(err))
 	}
 	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
+		return fmt.Errorf("%s: %w", path, underlying(err))
 	}
-	return os.Rename(f.Name(), path)
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("%s: %w", path, underlying(err))
+	}
+	return nil
+}
+
+// underlying is the error a file operation met, without the temporary
+// file's name that a *fs.PathError or *os.LinkError carries.
+func underlying(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
+}
+
+// checkOutFile reports why path cannot be written: its directory is
+// missing or not a directory, or path is a directory.
+func checkOutFile(path string) error {
+	dir := dirOf(path)
+	if fi, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("%s: no directory %s", path, dir)
+	} else if !fi.IsDir() {
+		return fmt.Errorf("%s: %s is not a directory", path, dir)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory", path)
+	}
+	return nil
 }
 
 func dirOf(path string) string {
@@ -224,8 +270,27 @@ type compareRow struct {
 
 func f4(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 
+// arcValue is an arc correlation for the CSV: empty where it is undefined
+// (see report.Comparison).
+func arcValue(x float64) string {
+	if math.IsNaN(x) {
+		return ""
+	}
+	return f4(x)
+}
+
+// writeCompareCSV writes the comparison as tidy rows, a section at a
+// time and the distances a story at a time, so that memory stays that of
+// the comparison itself however many stories there are.
 func writeCompareCSV(e *env, c *report.Comparison) error {
+	w := &csvWriter[compareRow]{bw: bufio.NewWriterSize(e.stdout, 1<<16)}
+	w.cw = gocsv.NewSafeCSVWriter(csv.NewWriter(w.bw))
 	var rows []compareRow
+	emit := func() error {
+		err := w.write(rows)
+		rows = rows[:0]
+		return err
+	}
 	for _, s := range c.Stories {
 		for _, m := range []struct {
 			name string
@@ -236,6 +301,9 @@ func writeCompareCSV(e *env, c *report.Comparison) error {
 			}
 		}
 	}
+	if err := emit(); err != nil {
+		return err
+	}
 	for _, s := range c.Stories {
 		for _, m := range []struct {
 			name string
@@ -245,31 +313,32 @@ func writeCompareCSV(e *env, c *report.Comparison) error {
 				rows = append(rows, compareRow{Section: "arc", Story: s.Name, Measure: m.name, Point: strconv.Itoa(p + 1), Value: f4(v)})
 			}
 		}
+		if err := emit(); err != nil {
+			return err
+		}
 	}
 	for i, s := range c.Stories {
 		for j, t := range c.Stories {
 			rows = append(rows,
 				compareRow{Section: "distance", Story: s.Name, Other: t.Name, Measure: "profile_js", Value: f4(c.Distance[i][j])},
-				compareRow{Section: "distance", Story: s.Name, Other: t.Name, Measure: "arc_correlation", Value: f4(c.ArcCorrelation[i][j])})
+				compareRow{Section: "distance", Story: s.Name, Other: t.Name, Measure: "arc_correlation", Value: arcValue(c.ArcCorrelation[i][j])})
+		}
+		if err := emit(); err != nil {
+			return err
 		}
 	}
 	for i, s := range c.Stories {
 		if c.Nearest[i] >= 0 {
-			rows = append(rows,
-				compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.Nearest[i]].Name, Measure: "profile_js", Value: f4(c.Distance[i][c.Nearest[i]])},
-				compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.ClosestArc[i]].Name, Measure: "arc_correlation", Value: f4(c.ArcCorrelation[i][c.ClosestArc[i]])})
+			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.Nearest[i]].Name, Measure: "profile_js", Value: f4(c.Distance[i][c.Nearest[i]])})
+		}
+		if c.ClosestArc[i] >= 0 {
+			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.ClosestArc[i]].Name, Measure: "arc_correlation", Value: arcValue(c.ArcCorrelation[i][c.ClosestArc[i]])})
 		}
 	}
-	bw := bufio.NewWriter(e.stdout)
-	cw := gocsv.NewSafeCSVWriter(csv.NewWriter(bw))
-	if err := gocsv.MarshalCSV(&rows, cw); err != nil {
+	if err := emit(); err != nil {
 		return err
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return w.flush()
 }
 
 func writeCompareTable(e *env, c *report.Comparison) error {
@@ -285,10 +354,14 @@ func writeCompareTable(e *env, c *report.Comparison) error {
 			fmt.Fprintf(tw, "\t%.2f", s.Profile.Paragraphs[t])
 		}
 		if c.Nearest[i] >= 0 {
-			fmt.Fprintf(tw, "\t%s (%.2f)\t%s (%.2f)", c.Stories[c.Nearest[i]].Name, c.Distance[i][c.Nearest[i]],
-				c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation[i][c.ClosestArc[i]])
+			fmt.Fprintf(tw, "\t%s (%.2f)", c.Stories[c.Nearest[i]].Name, c.Distance[i][c.Nearest[i]])
 		} else {
-			fmt.Fprint(tw, "\t—\t—")
+			fmt.Fprint(tw, "\t—")
+		}
+		if c.ClosestArc[i] >= 0 {
+			fmt.Fprintf(tw, "\t%s (%.2f)", c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation[i][c.ClosestArc[i]])
+		} else {
+			fmt.Fprint(tw, "\t—")
 		}
 		fmt.Fprintln(tw)
 	}

@@ -171,4 +171,11 @@ func TestCompareSeedsGolden(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "x.gif: the chart must be a .svg or .png file") {
 		t.Errorf("bad chart name: exit %d, %q", code, errs)
 	}
+	// A chart in a missing folder is refused by its name before any
+	// output, not by the name of a temporary file after it.
+	missing := filepath.Join(dir, "missing", "x.svg")
+	out, errs, code := runCLI(t, "", "compare", "--seeds", "--chart", missing)
+	if code != 1 || out != "" || !strings.Contains(errs, "--chart "+missing+": no directory") || strings.Contains(errs, ".storylens-") {
+		t.Errorf("chart in a missing folder: exit %d, stdout %d bytes, stderr %q", code, len(out), errs)
+	}
 }
