@@ -186,5 +186,6 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 		}
 		m.set(task, c)
 	}
+	m.Stories = trainedStories(d, tasks, m.Stories)
 	return m, nil
 }

@@ -24,10 +24,13 @@ const FileName = "model.json"
 // Model is the trained classifiers for pov, tone and focus (any may be
 // missing), with the cross-validation reports they were chosen by.
 type Model struct {
-	Format  string      `json:"format"`
-	Seed    uint64      `json:"seed"`
-	Folds   int         `json:"folds"`
-	Data    []string    `json:"data"` // training files, as given
+	Format string   `json:"format"`
+	Seed   uint64   `json:"seed"`
+	Folds  int      `json:"folds"`
+	Data   []string `json:"data"` // training files, as given
+	// Stories names the stories whose labels the model trained on,
+	// sorted, so that eval can say when data is not held out.
+	Stories []string    `json:"stories,omitempty"`
 	POV     *Classifier `json:"pov,omitempty"`
 	Tone    *Classifier `json:"tone,omitempty"`
 	Focus   *Classifier `json:"focus,omitempty"`
@@ -107,7 +110,32 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 		m.Reports = append(m.Reports, rep)
 		m.set(task, c)
 	}
+	m.Stories = trainedStories(d, o.Tasks, nil)
 	return m, nil
+}
+
+// trainedStories adds to names the stories of d with labels for any of
+// tasks, and returns them sorted, each once.
+func trainedStories(d *Data, tasks []string, names []string) []string {
+	names = slices.Clone(names)
+	for s, st := range d.Stories {
+		if slices.ContainsFunc(tasks, func(t string) bool { return len(d.labelled(t, []int{s})) > 0 }) {
+			names = append(names, st.Name)
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
+// SeenStories returns those of names the model trained on.
+func (m *Model) SeenStories(names []string) []string {
+	var seen []string
+	for _, n := range names {
+		if _, ok := slices.BinarySearch(m.Stories, n); ok && !slices.Contains(seen, n) {
+			seen = append(seen, n)
+		}
+	}
+	return seen
 }
 
 // chooseLearner cross-validates each learner, with each smoothing

@@ -67,3 +67,24 @@ func TestMetadataInOutputs(t *testing.T) {
 		t.Errorf("compare does not name stories by title:\n%s", table)
 	}
 }
+
+// TestTableCells: a table cell is cut to terminal columns (a CJK character
+// takes two, a combining accent none), and control characters, which a
+// terminal would obey, are shown, not sent.
+func TestTableCells(t *testing.T) {
+	tests := []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"Renée walked", 12, "Renée walked"},
+		{"雨の夜に彼女は歩いた", 9, "雨の夜に…"},
+		{"red \x1b[31mtext", 14, "red \uFFFD[31mtext"},
+		{"two\n\nlines", 12, "two lines"},
+	}
+	for _, tt := range tests {
+		if got := fit(tt.in, tt.w); got != tt.want {
+			t.Errorf("fit(%q, %d) = %q, want %q", tt.in, tt.w, got, tt.want)
+		}
+	}
+}

@@ -62,8 +62,10 @@ func TestTrainEvalLabelRoundTrip(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(model, "model.json")); err != nil {
 		t.Fatal(err)
 	}
+	// The model trained on the seeds: eval on them says it is not held out.
 	out, errs, code = runCLI(t, "", "eval", "--data", filepath.Join("..", "..", "datasets", "seeds.csv"), "--model", model)
-	if code != 0 || !strings.Contains(out, "== pov: held-out evaluation (115 paragraphs)") {
+	if code != 0 || !strings.Contains(out, "== pov: evaluation, NOT held out: 3 of the data's 3 stories were in the model's training data (115 paragraphs)") ||
+		!strings.Contains(errs, "3 of the data's 3 stories (after_liz, bittersweet_goodbye, stefan_pov) were in the model's training data") {
 		t.Fatalf("eval: exit %d: %s\n%s", code, errs, out)
 	}
 	labelled, errs, code := runCLI(t, "", "label", "--seeds", "--model", model, "--format", "csv")
@@ -195,5 +197,23 @@ func TestEvalMajorityBaseline(t *testing.T) {
 	tone := out[strings.Index(out, "== tone"):]
 	if !regexp.MustCompile(`majority class +0\.096 `).MatchString(tone) {
 		t.Errorf("tone majority-class baseline is not neutral's 11 of 115:\n%s", tone)
+	}
+}
+
+// TestEvalHeldOut: data whose stories the model never trained on is
+// called held out, with nothing on stderr about it.
+func TestEvalHeldOut(t *testing.T) {
+	dir := t.TempDir()
+	story := filepath.Join(dir, "rain_walk.txt")
+	os.WriteFile(story, []byte("Anna walked home in the rain.\n\n\"Wait,\" Ben called after her.\n\nShe did not turn round.\n"), 0o644)
+	labelled, errs, code := runCLI(t, "", "label", story, "--format", "csv")
+	if code != 0 {
+		t.Fatalf("label: exit %d: %s", code, errs)
+	}
+	data := filepath.Join(dir, "rain.csv")
+	os.WriteFile(data, []byte(labelled), 0o644)
+	out, errs, code := runCLI(t, "", "eval", "--data", data)
+	if code != 0 || !strings.Contains(out, "== pov: held-out evaluation (3 paragraphs)") || strings.Contains(errs, "training data") {
+		t.Errorf("eval: exit %d, stderr %q\n%.200s", code, errs, out)
 	}
 }

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
+	"github.com/mattn/go-runewidth"
 )
 
 // rowWriter writes a stream of rows of type T in one output format.
@@ -107,7 +109,7 @@ func (t *tableWriter[T]) line(cells func(i int, c column[T]) string) {
 			w = t.fill()
 		}
 		s := fit(cells(i, c), w)
-		pad := strings.Repeat(" ", max(0, w-utf8.RuneCountInString(s)))
+		pad := strings.Repeat(" ", max(0, w-runewidth.StringWidth(s)))
 		if i > 0 {
 			t.bw.WriteString("  ")
 		}
@@ -135,14 +137,22 @@ func (t *tableWriter[T]) write(rows []T) error {
 
 func (t *tableWriter[T]) flush() error { return t.bw.Flush() }
 
-// fit flattens white space and cuts s to w runes with an ellipsis.
+// fit flattens white space, shows control characters (a terminal would
+// obey an escape sequence in a story) as U+FFFD, and cuts s to w terminal
+// columns with an ellipsis: a CJK character takes two, a combining accent
+// none.
 func fit(s string, w int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= w {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+	if runewidth.StringWidth(s) <= w {
 		return s
 	}
-	r := []rune(s)
-	return string(r[:max(0, w-1)]) + "…"
+	return runewidth.Truncate(s, w, "…")
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
