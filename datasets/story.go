@@ -206,21 +206,7 @@ func Expand(args []string) ([]string, error) {
 			continue
 		}
 		var found []string
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && p != a && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			// Hidden files are not stories (macOS keeps "._story.txt"
-			// beside each file it copies to a foreign disk).
-			if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") && slices.Contains(StoryExts, strings.ToLower(filepath.Ext(p))) {
-				found = append(found, p)
-			}
-			return nil
-		})
-		if err != nil {
+		if err := walkStories(a, map[string]bool{}, &found); err != nil {
 			return nil, err
 		}
 		if len(found) == 0 {
@@ -230,4 +216,53 @@ func Expand(args []string) ([]string, error) {
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// walkStories adds the story files under dir to found. It follows
+// symbolic links to directories (dir itself, or folders inside it), each
+// real directory once, so a link that loops back is read once; hidden
+// files and folders are skipped.
+func walkStories(dir string, seen map[string]bool, found *[]string) error {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return err
+	}
+	if seen[real] {
+		return nil
+	}
+	seen[real] = true
+	// A trailing separator makes WalkDir read a linked directory.
+	root := dir
+	if !strings.HasSuffix(root, string(filepath.Separator)) {
+		root += string(filepath.Separator)
+	}
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == root {
+			return nil
+		}
+		hidden := strings.HasPrefix(d.Name(), ".")
+		if d.IsDir() {
+			if hidden {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if hidden {
+			// Hidden files are not stories (macOS keeps "._story.txt"
+			// beside each file it copies to a foreign disk).
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+				return walkStories(p, seen, found)
+			}
+		}
+		if slices.Contains(StoryExts, strings.ToLower(filepath.Ext(p))) {
+			*found = append(*found, p)
+		}
+		return nil
+	})
 }

@@ -86,6 +86,34 @@ func TestReadStoryAndExpand(t *testing.T) {
 	}
 }
 
+// TestExpandSymlinks: a linked directory, given or inside one, is read;
+// a link that loops back is read once.
+func TestExpandSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	os.MkdirAll(filepath.Join(real, "sub"), 0o755)
+	os.WriteFile(filepath.Join(real, "a.txt"), []byte("Ay.\n"), 0o644)
+	os.WriteFile(filepath.Join(real, "sub", "b.txt"), []byte("Bee.\n"), 0o644)
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "c.txt"), []byte("Sea.\n"), 0o644)
+	for _, l := range [][2]string{{real, filepath.Join(dir, "link")}, {real, filepath.Join(real, "sub", "loop")}, {other, filepath.Join(real, "more")}} {
+		if err := os.Symlink(l[0], l[1]); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	got, err := Expand([]string{filepath.Join(dir, "link")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range got {
+		names = append(names, filepath.Base(p))
+	}
+	if strings.Join(names, ",") != "a.txt,c.txt,b.txt" {
+		t.Errorf("Expand through links = %v", got)
+	}
+}
+
 // TestAnalyseOffsets: every row's offsets point at its text in the input,
 // for BOM, CRLF and Markdown input.
 func TestAnalyseOffsets(t *testing.T) {

@@ -2,6 +2,7 @@ package features
 
 import (
 	"bytes"
+	"regexp"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -82,10 +83,45 @@ type Block struct {
 // DetectLayout.
 func Split(src []byte) []Block {
 	lines := scanLines(src)
+	// YAML front matter (a Markdown file's metadata between "---" lines)
+	// is one heading block, not text.
+	var front []Block
+	if end := frontMatter(src, lines); end > 0 {
+		front = []Block{{Kind: KindHeading, Start: lines[0].start, End: lines[end].end, Line: lines[0].no, Chapter: 1, Scene: 1}}
+		for i := range lines[:end+1] {
+			lines[i].end = lines[i].start
+		}
+	}
 	layout, width := detectLayout(src, lines)
 	units := mergeContinuations(src, lines, groupLines(src, lines, layout, width))
-	return cutLong(src, classify(src, lines, units))
+	return append(front, cutLong(src, classify(src, lines, units))...)
 }
+
+// frontMatter returns the index of the line that closes YAML front matter
+// at the top of the text ("---", then "key: value" lines, then "---" or
+// "..."), or -1.
+func frontMatter(src []byte, lines []line) int {
+	if len(lines) < 3 || string(src[lines[0].start:lines[0].end]) != "---" {
+		return -1
+	}
+	for i := 1; i < len(lines) && i <= 100; i++ {
+		b := src[lines[i].start:lines[i].end]
+		switch {
+		case string(b) == "---" || string(b) == "...":
+			if i == 1 {
+				return -1
+			}
+			return i
+		case lines[i].blank(), lines[i].indent > 0, bytes.HasPrefix(b, []byte("- ")), bytes.HasPrefix(b, []byte("#")):
+		case yamlKeyRe.Match(b):
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+var yamlKeyRe = regexp.MustCompile(`^[A-Za-z_][\w -]*:(\s|$)`)
 
 // MaxParagraph is the longest paragraph Split emits, in bytes. A longer
 // one (a file with no paragraph breaks at all) is cut at sentence ends

@@ -429,3 +429,26 @@ func TestSplitCROnly(t *testing.T) {
 		}
 	}
 }
+
+// Markdown's YAML front matter is one heading block, and code fences are
+// not paragraphs; the text between fences is.
+func TestSplitMarkdownFrontMatterAndFences(t *testing.T) {
+	src := "---\ntitle: Rain\nauthor: someone\ntags:\n  - angst\n---\n\nShe walked home.\n\n```\nHe: where are you\nShe: home\n```\n\nHe did not answer.\n"
+	var kinds, texts []string
+	for _, b := range Split([]byte(src)) {
+		kinds = append(kinds, b.Kind.String())
+		if b.Kind == KindParagraph {
+			texts = append(texts, src[b.Start:b.End])
+		}
+	}
+	if got := strings.Join(kinds, " "); got != "heading paragraph heading paragraph heading paragraph" {
+		t.Errorf("kinds %s", got)
+	}
+	if got := strings.Join(texts, "|"); got != "She walked home.|He: where are you\nShe: home|He did not answer." {
+		t.Errorf("paragraphs %q", got)
+	}
+	// A story that opens with a scene break and text is no front matter.
+	if got := paras("---\nShe walked home.\n---\n\nHe waited.\n"); len(got) != 2 {
+		t.Errorf("not front matter: paragraphs %q", got)
+	}
+}

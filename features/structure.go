@@ -275,7 +275,13 @@ func isQuoteRune(r rune) bool {
 func isStructureLine(src []byte, l line) bool {
 	b := src[l.start:l.end]
 	_, md := markdownHeading(b)
-	return md || isSceneBreak(b) || isHeadingLine(b)
+	return md || isSceneBreak(b) || isHeadingLine(b) || isCodeFence(b)
+}
+
+// isCodeFence matches a Markdown code fence ("```", "```text"); the
+// lines inside are text.
+func isCodeFence(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("```")) && bytes.IndexFunc(b[3:], func(r rune) bool { return unicode.IsSpace(r) || r == '`' }) < 0
 }
 
 // structureLines marks the lines that never join a paragraph: structure
@@ -400,6 +406,8 @@ func (st *splitState) headingKind(b []byte, ui int, blocks []Block) (Kind, bool)
 	switch {
 	case isSceneBreak(b):
 		return KindSceneBreak, false
+	case isCodeFence(b):
+		return KindHeading, false
 	}
 	if rest, ok := markdownHeading(b); ok {
 		if _, ok := povName(rest); ok {
