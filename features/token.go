@@ -47,7 +47,48 @@ const (
 	// ("and said: I say nought, lady…", as William Morris prints it).
 	// Quotation marks that do occur are read as in DoubleQuotes.
 	ColonSpeech
+	// DashSpeech: speech opened by a dash at the start of its paragraph,
+	// each later dash there (not one inside a word) turning from speech
+	// to narration and back ("— I can't, — he said. — Go.", "—Hola
+	// —dijo ella—. ¿Vienes?"), as many translations and Spanish, Russian
+	// or French books print it. Quotation marks that do occur are read
+	// as in DoubleQuotes.
+	DashSpeech
 )
+
+// isSpeechDash: an em dash, a horizontal bar, or an en dash.
+func isSpeechDash(r rune) bool { return r == '\u2014' || r == '\u2015' || r == '\u2013' }
+
+// minDashSpeech is how many paragraphs must open with a dash before a
+// story is read as DashSpeech.
+const minDashSpeech = 3
+
+// countDashParagraphs counts lines that open with a dash and then a letter
+// or a space and a letter.
+func countDashParagraphs(src []byte) int {
+	n := 0
+	for i := 0; i < len(src); {
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if r, w := utf8.DecodeRune(src[j:]); isSpeechDash(r) {
+			k := j + w
+			if k < len(src) && src[k] == ' ' {
+				k++
+			}
+			if r2, _ := utf8.DecodeRune(src[k:]); unicode.IsLetter(r2) || r2 == '¿' || r2 == '¡' {
+				n++
+			}
+		}
+		next := bytes.IndexByte(src[i:], '\n')
+		if next < 0 {
+			break
+		}
+		i += next + 1
+	}
+	return n
+}
 
 // DetectQuoteStyle picks the dialogue quotation style of a story: single
 // quotes when opening single quotes (‘, or ' after a space and before a
@@ -70,6 +111,10 @@ func DetectQuoteStyle(src []byte) QuoteStyle {
 	}
 	if colons := countColonSpeech(src); colons >= minColonSpeech && colons > singles && colons > doubles {
 		return ColonSpeech
+	}
+	// A speech is two marks in the quoted styles, one dash here.
+	if dashes := countDashParagraphs(src); dashes >= minDashSpeech && 2*dashes > singles && 2*dashes > doubles {
+		return DashSpeech
 	}
 	if singles > doubles {
 		return SingleQuotes
@@ -140,16 +185,30 @@ func speechBefore(b []byte) bool {
 // opened by a colon in ColonSpeech ends with its paragraph).
 func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openAtEnd bool) {
 	base := len(dst)
-	colonSpeech := style == ColonSpeech
-	if colonSpeech {
+	colonSpeech, dashSpeech := style == ColonSpeech, style == DashSpeech
+	if colonSpeech || dashSpeech {
 		style = DoubleQuotes
 	}
-	byColon := false // the open speech was opened by a colon: it ends with the paragraph
+	byColon := false // the open speech was opened by a colon or dash: it ends with the paragraph
+	byDash := false  // the paragraph opened with a speech dash: its dashes turn speech on and off
 	inQuote, opened := false, false
-	prev := rune(' ') // the rune before i
+	openedBy := rune(0) // the mark that opened the quotation
+	prev := rune(' ')   // the rune before i
 	for i := 0; i < len(text); {
 		r, n := decode(text, i)
 		switch {
+		case dashSpeech && isSpeechDash(r) && (len(dst) == base || byDash) && !(isAlnum(prev) && isAlnum(peek(text, i+n))):
+			// A dash that opens a paragraph opens speech; later ones
+			// turn it off and on (one inside a word, "well—known", is a
+			// dash).
+			byDash = true
+			if inQuote {
+				dst = append(dst, Token{Start: i, End: i + n, Kind: CloseQuote, Quoted: true})
+				inQuote, byColon = false, false
+			} else {
+				dst = append(dst, Token{Start: i, End: i + n, Kind: OpenQuote, Quoted: true})
+				inQuote, opened, byColon = true, true, true
+			}
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00A0' || unicode.IsSpace(r):
 			// skip
 		case isWordStart(r):
@@ -169,13 +228,20 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 			prev, _ = utf8.DecodeLastRune(text[i:end])
 			i = end
 			continue
-		case r == '"' || r == '\u201C' || r == '\u201D' || r == '«' || r == '»':
-			if style == SingleQuotes {
+		case r == '"' || r == '\u201C' || r == '\u201D' || r == '«' || r == '»' || r == '\u201E' || r == '「' || r == '」' || r == '『' || r == '』':
+			if style == SingleQuotes && r != '\u201E' && r < '\u3000' {
 				dst = append(dst, Token{Start: i, End: i + n, Kind: Punct, Quoted: inQuote})
 				break
 			}
 			next, _ := decode(text, i+n)
 			open := opensQuote(r, prev, next, inQuote)
+			if r == '\u201C' && inQuote && openedBy == '\u201E' {
+				// German „…“: the high mark closes.
+				open = false
+			}
+			if open {
+				openedBy = r
+			}
 			if !open && !inQuote && !opened {
 				// A closing mark before any opening one: the opening mark
 				// is missing ("We're going," she said), so the text so
@@ -247,6 +313,15 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 	return dst, inQuote && !byColon
 }
 
+// isAlnum reports a letter or a digit.
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// peek is the rune at i, or a space past the end.
+func peek(text []byte, i int) rune {
+	r, _ := decode(text, i)
+	return r
+}
+
 func decode(text []byte, i int) (rune, int) {
 	if i >= len(text) {
 		return ' ', 0
@@ -273,9 +348,9 @@ func quoteToken(dst []Token, i, n int, open, inQuote bool) ([]Token, bool) {
 // otherwise toggles.
 func opensQuote(r, prev, next rune, inQuote bool) bool {
 	switch r {
-	case '\u201C', '«':
+	case '\u201C', '«', '\u201E', '「', '『':
 		return true
-	case '\u201D', '»':
+	case '\u201D', '»', '」', '』':
 		return false
 	}
 	before := unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '\u2014' || prev == '-'

@@ -138,6 +138,39 @@ func TestColonSpeech(t *testing.T) {
 	}
 }
 
+// Dialogue marked by dashes, German „…“ and CJK 「…」 quotes.
+func TestOtherDialogueMarks(t *testing.T) {
+	story := strings.Repeat("— I can't do this anymore, — he said. — Go away.\n\nShe looked at him for a long time.\n\n", 5)
+	if got := DetectQuoteStyle([]byte(story)); got != DashSpeech {
+		t.Fatalf("DetectQuoteStyle = %v, want DashSpeech", got)
+	}
+	// Kipling's lines that open with a dash, among many quotations, are
+	// not dash speech.
+	quoted := strings.Repeat("\"Come here,\" he said. \"Now.\"\n- somewhere - the news goes.\n", 6)
+	if got := DetectQuoteStyle([]byte(quoted)); got != DoubleQuotes {
+		t.Errorf("quoted story with dashes at line starts: %v", got)
+	}
+	a := NewAnalyzer()
+	for _, c := range []struct {
+		text          string
+		style         QuoteStyle
+		dialogue, all int
+	}{
+		{"— I can't do this anymore, — he said. — Go away.", DashSpeech, 7, 9},
+		{"—Hola —dijo ella—. ¿Vienes?", DashSpeech, 2, 4},
+		{"— Well-known things, from 1990–1995, — she said.", DashSpeech, 5, 7},
+		{"She turned away—slowly—and left.", DashSpeech, 0, 6},
+		{"„Ich weiß nicht“, sagte er. „Komm.“", DoubleQuotes, 4, 6},
+		{"「行こう」と彼は言った。", DoubleQuotes, 1, 2},
+	} {
+		d := a.Analyze([]byte(c.text), c.style)
+		if d.DialogueWords != c.dialogue || d.Words != c.all || d.OpenAtEnd {
+			t.Errorf("%q: %d of %d words are speech (open at end %v); want %d of %d, closed",
+				c.text, d.DialogueWords, d.Words, d.OpenAtEnd, c.dialogue, c.all)
+		}
+	}
+}
+
 func TestStems(t *testing.T) {
 	a := NewAnalyzer()
 	d := a.Analyze([]byte("She was running towards them, and I couldn't stop."), DoubleQuotes)
@@ -148,11 +181,11 @@ func TestStems(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for i, s := range []string{"", `"a" b`, "'x' y'", "“a” — b…", "Y/N's", "1,5.", "--", "\xff'", "said: a", "said:"} {
+	for i, s := range []string{"", `"a" b`, "'x' y'", "“a” — b…", "Y/N's", "1,5.", "--", "\xff'", "said: a", "said:", "— a, — b. — c", "—a —b—. c", "„a“ b", "「a」b"} {
 		f.Add([]byte(s), uint8(i))
 	}
 	f.Fuzz(func(t *testing.T, text []byte, s uint8) {
-		style := QuoteStyle(s % 3)
+		style := QuoteStyle(s % 4)
 		toks, _ := Tokenize(nil, text, style)
 		prev := 0
 		for i, tk := range toks {

@@ -217,3 +217,26 @@ func TestEvalHeldOut(t *testing.T) {
 		t.Errorf("eval: exit %d, stderr %q\n%.200s", code, errs, out)
 	}
 }
+
+// TestDashDialogue: a third-person story whose speech is opened by dashes
+// reads its speech as dialogue, so the speakers' "I" does not make it
+// first person.
+func TestDashDialogue(t *testing.T) {
+	story := filepath.Join(t.TempDir(), "dash.txt")
+	os.WriteFile(story, []byte("Maria stood at the window while the rain came down over the square.\n\n"+
+		"— I can't do this anymore, — she said. — I'm leaving tonight.\n\n"+
+		"Tomas did not look up from the table. He turned the cup in his hands.\n\n"+
+		"— Then go, — he said. — I won't stop you.\n\n"+
+		"She took her coat from the hook and went out into the rain.\n\n"+
+		"— You never listen to me, — she called back from the door.\n"), 0o644)
+	out, errs, code := runCLI(t, "", "label", story, "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for i, r := range readCSV(t, out) {
+		speech := strings.HasPrefix(r["text"], "—")
+		if r["pov"] != "third" || (r["dialogue"] != "0.000") != speech {
+			t.Errorf("paragraph %d: pov %s, dialogue %s: %q", i+1, r["pov"], r["dialogue"], r["text"])
+		}
+	}
+}
