@@ -536,14 +536,14 @@ func (s *Session) Model() *models.Model { return s.model }
 func (s *Session) Progress() string {
 	total := s.Total()
 	done := total - s.Remaining()
-	mins := time.Since(s.Started).Minutes()
-	rate := 0.0
-	if mins > 0 {
-		rate = float64(s.Answered) / mins
+	// A rate over less than a minute (or a scripted run) says nothing.
+	rate := "—"
+	if mins := time.Since(s.Started).Minutes(); mins >= 1 {
+		rate = strconv.FormatFloat(float64(s.Answered)/mins, 'f', 1, 64)
 	}
 	acc := "—"
 	if s.Suggested > 0 {
 		acc = strconv.Itoa(100*s.Accepted/s.Suggested) + " %"
 	}
-	return fmt.Sprintf("%d/%d done · %.1f answers/min · suggestion taken %s", done, total, rate, acc)
+	return fmt.Sprintf("%d/%d done · %s answers/min · suggestion taken %s", done, total, rate, acc)
 }
