@@ -3,6 +3,7 @@ package models
 import (
 	"cmp"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -124,7 +125,8 @@ var masculineRoles = map[string]bool{"man": true, "boy": true, "gentleman": true
 // only uses them at the start of sentences, and a one-word form joins the
 // known full name ("Stefan" with "Stefan Salvatore").
 func buildCast(paras []Para, known []string) *cast {
-	dropShouted(paras)
+	lower := lowerCaseCounts(paras)
+	dropShouted(paras, lower)
 	// A capitalised word seen only at the start of sentences is ordinary
 	// English ("Suddenly", "Give"), not a name: drop it from the front of
 	// a sentence-initial mention ("Come Ned" is "Ned").
@@ -150,10 +152,10 @@ func buildCast(paras []Para, known []string) *cast {
 			}
 		}
 	}
-	for _, w := range initialFirstNames(paras, midSentence) {
+	for _, w := range initialFirstNames(paras, midSentence, lower) {
 		midSentence[w] = true
 	}
-	common := commonWords(paras, knownForms)
+	common := commonWords(paras, knownForms, lower)
 	for pi := range paras {
 		// A new list: paragraphs may share their mentions' backing array.
 		ms := make([]features.Mention, 0, len(paras[pi].Mentions))
@@ -445,7 +447,7 @@ const commonMid, commonLower = 2, 3
 // commonWords are the one-word names of paras that are common words
 // (see commonMid): never said with a title, in a longer name or in the
 // metadata, and not first names.
-func commonWords(paras []Para, known [][]string) map[string]bool {
+func commonWords(paras []Para, known [][]string, lower map[string]int) map[string]bool {
 	capital, mid := map[string]int{}, map[string]int{}
 	other := map[string]bool{} // said with a title, or in a longer name
 	for _, k := range known {
@@ -475,11 +477,8 @@ func commonWords(paras []Para, known [][]string) map[string]bool {
 		}
 	}
 	out := map[string]bool{}
-	if len(want) == 0 {
-		return out
-	}
-	for w, n := range countLowerCase(paras, want) {
-		if n >= want[w] {
+	for w, n := range want {
+		if lower[w] >= n {
 			out[w] = true
 		}
 	}
@@ -491,7 +490,7 @@ func commonWords(paras []Para, known [][]string) map[string]bool {
 // name in ordinary case ("Said"): a shouted common word. "STEFAN!" beside
 // "Stefan", and a name the story only ever writes in capitals
 // ("JARVIS"), stay.
-func dropShouted(paras []Para) {
+func dropShouted(paras []Para, lower map[string]int) {
 	common := map[string]bool{} // words of names in capitals
 	for _, p := range paras {
 		for _, m := range p.Mentions {
@@ -532,8 +531,10 @@ func dropShouted(paras []Para) {
 		// where the story never writes it in lower case.
 		common[w] = commonEnglish(w) && (firstNameSex(w) == 0 || features.IsSpeechVerb(w))
 	}
-	for w := range inLowerCase(paras, common) {
-		common[w] = true
+	for w := range common {
+		if lower[w] > 0 {
+			common[w] = true
+		}
 	}
 	shouted := func(m features.Mention) bool {
 		return !m.Role && isShouted(m.Name) && slices.ContainsFunc(strings.Fields(strings.ToLower(m.Name)), func(w string) bool { return common[w] })
@@ -582,7 +583,7 @@ func isShouted(name string) bool {
 // "Damon smirked." or "Elena laughed." they are the characters, while
 // "Miles away…" or "Hope rose…" in a story that also says "miles" or
 // "hope" are not.
-func initialFirstNames(paras []Para, midSentence map[string]bool) []string {
+func initialFirstNames(paras []Para, midSentence map[string]bool, lower map[string]int) []string {
 	opens := map[string]int{}
 	for _, p := range paras {
 		for _, m := range p.Mentions {
@@ -596,33 +597,33 @@ func initialFirstNames(paras []Para, midSentence map[string]bool) []string {
 		}
 	}
 	for w, n := range opens {
-		if n < 2 {
+		if n < 2 || lower[w] > 0 {
 			delete(opens, w)
 		}
-	}
-	if len(opens) == 0 {
-		return nil
-	}
-	for w := range inLowerCase(paras, opens) {
-		delete(opens, w)
 	}
 	return slices.Sorted(maps.Keys(opens))
 }
 
-// inLowerCase returns those of words (lower-case ASCII words) that the
-// story writes as a word of their own in lower case ("miles" in "three
-// miles’ walk", not in "Miles" or "milestone"). It stops reading once it
-// has seen them all.
-func inLowerCase[V any](paras []Para, words map[string]V) map[string]bool {
-	want := make(map[string]int, len(words))
-	for w := range words {
-		want[w] = 1
-	}
+// lowerCaseCounts counts how often the story writes each word of its
+// names, lower-cased, as a word of its own in lower case ("miles" in
+// "three miles’ walk", not in "Miles" or "milestone"): all that
+// dropShouted, initialFirstNames and commonWords ask of the text, read in
+// one pass.
+func lowerCaseCounts(paras []Para) map[string]int {
+	want := map[string]int{}
 	seen := map[string]bool{}
-	for w := range countLowerCase(paras, want) {
-		seen[w] = true
+	for _, p := range paras {
+		for _, m := range p.Mentions {
+			if seen[m.Name] {
+				continue
+			}
+			seen[m.Name] = true
+			for _, w := range strings.Fields(strings.ToLower(m.Name)) {
+				want[w] = math.MaxInt
+			}
+		}
 	}
-	return seen
+	return countLowerCase(paras, want)
 }
 
 // countLowerCase counts how often the story writes each of the words in
