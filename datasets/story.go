@@ -206,16 +206,38 @@ func Expand(args []string) ([]string, error) {
 			continue
 		}
 		var found []string
-		if err := walkStories(a, map[string]bool{}, &found); err != nil {
+		seen := map[string]bool{}
+		if err := walkStories(a, seen, &found); err != nil {
 			return nil, err
 		}
 		if len(found) == 0 {
 			return nil, fmt.Errorf("%s: no story files (%s) in this directory", a, strings.Join(StoryExts, ", "))
 		}
 		slices.Sort(found)
+		if len(seen) > 1 {
+			// A link led to a folder that is also reached another way:
+			// each file once.
+			found = onePathPerFile(found)
+		}
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// onePathPerFile keeps the first of paths that lead to one real file.
+func onePathPerFile(paths []string) []string {
+	real := map[string]bool{}
+	return slices.DeleteFunc(paths, func(p string) bool {
+		r, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return false
+		}
+		if real[r] {
+			return true
+		}
+		real[r] = true
+		return false
+	})
 }
 
 // walkStories adds the story files under dir to found. It follows
