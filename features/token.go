@@ -56,6 +56,10 @@ const (
 	DashSpeech
 )
 
+// closers maps each opening double quotation mark to the mark that closes
+// it; a straight mark closes itself.
+var closers = map[rune]rune{'"': '"', '\u201C': '\u201D', '«': '»', '\u201E': '\u201C', '「': '」', '『': '』'}
+
 // isSpeechDash: an em dash, a horizontal bar, or an en dash.
 func isSpeechDash(r rune) bool { return r == '\u2014' || r == '\u2015' || r == '\u2013' }
 
@@ -64,7 +68,9 @@ func isSpeechDash(r rune) bool { return r == '\u2014' || r == '\u2015' || r == '
 const minDashSpeech = 3
 
 // countDashParagraphs counts lines that open with a dash and then a letter
-// or a space and a letter.
+// or a space and a letter (each line of a hard-wrapped paragraph counts,
+// but speech opens a paragraph, and a wrapped line seldom opens with a
+// dash).
 func countDashParagraphs(src []byte) int {
 	n := 0
 	for i := 0; i < len(src); {
@@ -81,7 +87,8 @@ func countDashParagraphs(src []byte) int {
 				n++
 			}
 		}
-		next := bytes.IndexByte(src[i:], '\n')
+		// The next line: after LF, or CR alone (old Mac OS line ends).
+		next := bytes.IndexAny(src[i:], "\n\r")
 		if next < 0 {
 			break
 		}
@@ -96,7 +103,7 @@ func countDashParagraphs(src []byte) int {
 // followed by a colon ("said: ") outnumber both, in at least
 // minColonSpeech places.
 func DetectQuoteStyle(src []byte) QuoteStyle {
-	doubles := bytes.Count(src, []byte{'"'}) + bytes.Count(src, []byte("\u201C")) + bytes.Count(src, []byte("\u201D"))
+	doubles := bytes.Count(src, []byte{'"'}) + bytes.Count(src, []byte("\u201C")) + bytes.Count(src, []byte("\u201D")) + bytes.Count(src, []byte("\u201E"))
 	singles := bytes.Count(src, []byte("\u2018"))
 	for i := 1; i+1 < len(src); i++ {
 		j := bytes.IndexByte(src[i:len(src)-1], '\'')
@@ -105,7 +112,7 @@ func DetectQuoteStyle(src []byte) QuoteStyle {
 		}
 		i += j
 		prev, next := src[i-1], src[i+1]
-		if (prev == ' ' || prev == '\n' || prev == '\t' || prev == '(') && isLetter(rune(next)) {
+		if (prev == ' ' || prev == '\n' || prev == '\r' || prev == '\t' || prev == '(') && isLetter(rune(next)) {
 			singles++
 		}
 	}
@@ -192,8 +199,11 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 	byColon := false // the open speech was opened by a colon or dash: it ends with the paragraph
 	byDash := false  // the paragraph opened with a speech dash: its dashes turn speech on and off
 	inQuote, opened := false, false
-	openedBy := rune(0) // the mark that opened the quotation
-	prev := rune(' ')   // the rune before i
+	// nest holds the closing marks the open quotations wait for,
+	// outermost first: a quotation of another kind may sit inside
+	// («… „…“ …», 「…『…』…」).
+	var nest []rune
+	prev := rune(' ') // the rune before i
 	for i := 0; i < len(text); {
 		r, n := decode(text, i)
 		switch {
@@ -228,19 +238,33 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 			prev, _ = utf8.DecodeLastRune(text[i:end])
 			i = end
 			continue
-		case r == '"' || r == '\u201C' || r == '\u201D' || r == '«' || r == '»' || r == '\u201E' || r == '「' || r == '」' || r == '『' || r == '』':
-			if style == SingleQuotes && r != '\u201E' && r < '\u3000' {
+		case r == '"' || r == '\u201D' || r == '»' || r == '」' || r == '』' || closers[r] != 0:
+			if byDash || style == SingleQuotes && r < '\u3000' {
+				// Where dashes mark the speech, or single quotes do, a
+				// double mark is punctuation.
 				dst = append(dst, Token{Start: i, End: i + n, Kind: Punct, Quoted: inQuote})
+				break
+			}
+			if k := len(nest); k > 1 && r == nest[k-1] || k > 0 && inQuote && r != '"' && closers[r] != 0 && closers[r] != nest[k-1] && r != nest[k-1] {
+				// An inner quotation closes, or one of another kind opens
+				// inside the open one: quoted punctuation.
+				if r == nest[k-1] {
+					nest = nest[:k-1]
+				} else {
+					nest = append(nest, closers[r])
+				}
+				dst = append(dst, Token{Start: i, End: i + n, Kind: Punct, Quoted: true})
 				break
 			}
 			next, _ := decode(text, i+n)
 			open := opensQuote(r, prev, next, inQuote)
-			if r == '\u201C' && inQuote && openedBy == '\u201E' {
-				// German „…“: the high mark closes.
+			if len(nest) == 1 && r == nest[0] && r != '"' {
+				// The mark the opening one waits for closes (German „…“);
+				// straight marks go by the spaces around them.
 				open = false
 			}
-			if open {
-				openedBy = r
+			if open && !inQuote {
+				nest = append(nest[:0], closers[r])
 			}
 			if !open && !inQuote && !opened {
 				// A closing mark before any opening one: the opening mark
@@ -253,6 +277,9 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 			}
 			opened = opened || open
 			dst, inQuote = quoteToken(dst, i, n, open, inQuote)
+			if !inQuote {
+				nest = nest[:0]
+			}
 			byColon = false
 		case r == '\'' || r == '\u2018' || r == '\u2019':
 			next, _ := decode(text, i+n)

@@ -146,7 +146,7 @@ func TestOtherDialogueMarks(t *testing.T) {
 	}
 	// Kipling's lines that open with a dash, among many quotations, are
 	// not dash speech.
-	quoted := strings.Repeat("\"Come here,\" he said. \"Now.\"\n- somewhere - the news goes.\n", 6)
+	quoted := strings.Repeat("\"Come here,\" he said. \"Now.\"\n— somewhere — the news goes.\n", 6)
 	if got := DetectQuoteStyle([]byte(quoted)); got != DoubleQuotes {
 		t.Errorf("quoted story with dashes at line starts: %v", got)
 	}
@@ -162,6 +162,14 @@ func TestOtherDialogueMarks(t *testing.T) {
 		{"She turned away—slowly—and left.", DashSpeech, 0, 6},
 		{"„Ich weiß nicht“, sagte er. „Komm.“", DoubleQuotes, 4, 6},
 		{"「行こう」と彼は言った。", DoubleQuotes, 1, 2},
+		// Quotations inside quotations, and inside dash speech.
+		{"«Он сказал „беги“ и ушёл», — сказала она.", DoubleQuotes, 5, 7},
+		{"— He told me «run», — she said. — Now.", DashSpeech, 5, 7},
+		{"— Он сказал «беги», — ответила она. — Сейчас.", DashSpeech, 4, 6},
+		{"「彼は『行こう』と言った」と彼女は言った。", DoubleQuotes, 3, 4},
+		// Mixed straight and curly marks still close.
+		{"“Hello,\" she said. \"Bye.”", DoubleQuotes, 2, 4},
+		{"„Komm“, sagte er leise und ging hinaus.", SingleQuotes, 0, 7},
 	} {
 		d := a.Analyze([]byte(c.text), c.style)
 		if d.DialogueWords != c.dialogue || d.Words != c.all || d.OpenAtEnd {
