@@ -62,6 +62,14 @@ func RunLines(s *Session, in io.Reader, log io.Writer) error {
 			fmt.Fprintln(log, "undone")
 		}
 	}
+	// Lines left once every paragraph has its answer answer nothing.
+	for s.Done() && sc.Scan() {
+		n++
+		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+			fmt.Fprintf(log, "line %d: every paragraph already has its answer\n", n)
+			rejected = append(rejected, n)
+		}
+	}
 	if err := sc.Err(); err != nil {
 		return err
 	}

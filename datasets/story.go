@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/storylens/storylens/features"
 )
 
 // Story is one input: a file or stdin, read whole and checked.
@@ -179,8 +181,9 @@ func looksWindows1252(b byte) bool {
 }
 
 func positioned(path string, data []byte, offset int, err error, hint string) *InputError {
-	line := 1 + bytes.Count(data[:offset], []byte{'\n'})
-	col := offset - (bytes.LastIndexByte(data[:offset], '\n') + 1) + 1
+	end := features.LineEnd(data)
+	line := 1 + bytes.Count(data[:offset], []byte{end})
+	col := offset - (bytes.LastIndexByte(data[:offset], end) + 1) + 1
 	return &InputError{Path: path, Offset: offset, Line: line, Column: col, Err: err, Hint: hint}
 }
 
@@ -192,6 +195,10 @@ var StoryExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".epub"}
 // stand for themselves. A directory with no story file is an error.
 func Expand(args []string) ([]string, error) {
 	var out []string
+	// Files found in directories, by real path, so that one reached twice
+	// (through a link, or two arguments) is read once, under its direct
+	// path when it has one.
+	walked := map[string]int{}
 	for _, a := range args {
 		if a == "-" {
 			out = append(out, a)
@@ -206,38 +213,29 @@ func Expand(args []string) ([]string, error) {
 			continue
 		}
 		var found []string
-		seen := map[string]bool{}
-		if err := walkStories(a, seen, &found); err != nil {
+		if err := walkStories(a, map[string]bool{}, &found); err != nil {
 			return nil, err
 		}
 		if len(found) == 0 {
 			return nil, fmt.Errorf("%s: no story files (%s) in this directory", a, strings.Join(StoryExts, ", "))
 		}
 		slices.Sort(found)
-		if len(seen) > 1 {
-			// A link led to a folder that is also reached another way:
-			// each file once.
-			found = onePathPerFile(found)
+		for _, p := range found {
+			real, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				real = p
+			}
+			if k, ok := walked[real]; ok {
+				if filepath.Clean(p) == real {
+					out[k] = p
+				}
+				continue
+			}
+			walked[real] = len(out)
+			out = append(out, p)
 		}
-		out = append(out, found...)
 	}
 	return out, nil
-}
-
-// onePathPerFile keeps the first of paths that lead to one real file.
-func onePathPerFile(paths []string) []string {
-	real := map[string]bool{}
-	return slices.DeleteFunc(paths, func(p string) bool {
-		r, err := filepath.EvalSymlinks(p)
-		if err != nil {
-			return false
-		}
-		if real[r] {
-			return true
-		}
-		real[r] = true
-		return false
-	})
 }
 
 // walkStories adds the story files under dir to found. It follows

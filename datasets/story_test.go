@@ -116,6 +116,15 @@ func TestExpandSymlinks(t *testing.T) {
 	if strings.Join(names, ",") != "a.txt,b.txt,c.txt" {
 		t.Errorf("Expand through links = %v", got)
 	}
+	// The folder and a link to it, given together: each file once, under
+	// its direct path.
+	got, err = Expand([]string{filepath.Join(dir, "link"), real})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || !strings.HasPrefix(got[0], real) {
+		t.Errorf("Expand of a folder and its link = %v", got)
+	}
 }
 
 // TestAnalyseOffsets: every row's offsets point at its text in the input,

@@ -98,22 +98,28 @@ func Split(src []byte) []Block {
 }
 
 // frontMatter returns the index of the line that closes YAML front matter
-// at the top of the text ("---", then "key: value" lines, then "---" or
-// "..."), or -1.
+// at the top of the text, or -1: a "---" line, then "key: value" lines (a
+// key of one word, "title:", "rating:"; a key with no value may be
+// followed by indented lines or "- " items), then "---" or "...". Prose
+// between two rules ("She said: no.", an indented paragraph) is not front
+// matter.
 func frontMatter(src []byte, lines []line) int {
 	if len(lines) < 3 || string(src[lines[0].start:lines[0].end]) != "---" {
 		return -1
 	}
+	block := false // the last key had no value: indented lines and items may follow
 	for i := 1; i < len(lines) && i <= 100; i++ {
 		b := src[lines[i].start:lines[i].end]
 		switch {
+		case lines[i].blank():
 		case string(b) == "---" || string(b) == "...":
 			if i == 1 {
 				return -1
 			}
 			return i
-		case lines[i].blank(), lines[i].indent > 0, bytes.HasPrefix(b, []byte("- ")), bytes.HasPrefix(b, []byte("#")):
-		case yamlKeyRe.Match(b):
+		case lines[i].indent == 0 && yamlKeyRe.Match(b):
+			block = len(bytes.TrimSpace(b[bytes.IndexByte(b, ':')+1:])) == 0
+		case block && (lines[i].indent > 0 || bytes.HasPrefix(b, []byte("- "))):
 		default:
 			return -1
 		}
@@ -121,7 +127,7 @@ func frontMatter(src []byte, lines []line) int {
 	return -1
 }
 
-var yamlKeyRe = regexp.MustCompile(`^[A-Za-z_][\w -]*:(\s|$)`)
+var yamlKeyRe = regexp.MustCompile(`^[A-Za-z_][\w-]*:(\s|$)`)
 
 // MaxParagraph is the longest paragraph Split emits, in bytes. A longer
 // one (a file with no paragraph breaks at all) is cut at sentence ends
@@ -158,7 +164,7 @@ func cutLong(src []byte, blocks []Block) []Block {
 			if piece.End > piece.Start {
 				index++
 				piece.Index = index
-				piece.Line = b.Line + bytes.Count(src[b.Start:piece.Start], []byte{'\n'})
+				piece.Line = b.Line + bytes.Count(src[b.Start:piece.Start], []byte{LineEnd(src)})
 				out = append(out, piece)
 			}
 			start = end
@@ -186,7 +192,8 @@ func cutPoint(src []byte, start, limit int) int {
 	return limit
 }
 
-// DetectLayout reports the paragraph layout Split uses for src.
+// DetectLayout reports the paragraph layout Split uses for src (Split
+// leaves YAML front matter out first).
 func DetectLayout(src []byte) Layout {
 	layout, _ := detectLayout(src, scanLines(src))
 	return layout
@@ -208,12 +215,7 @@ func scanLines(src []byte) []line {
 	if bytes.HasPrefix(src, bom) {
 		pos = len(bom)
 	}
-	// Lines end with LF (CRLF trims to it); a file with no LF at all but
-	// CRs has the old Mac OS line ends.
-	sep := byte('\n')
-	if bytes.IndexByte(src, '\n') < 0 && bytes.IndexByte(src, '\r') >= 0 {
-		sep = '\r'
-	}
+	sep := LineEnd(src)
 	lines := make([]line, 0, bytes.Count(src, []byte{sep})+1)
 	for no := 1; pos <= len(src); no++ {
 		end := len(src)
@@ -246,6 +248,17 @@ func scanLines(src []byte) []line {
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// LineEnd is the byte that ends src's lines: LF (a CRLF line trims to
+// it), or CR where lone CRs outnumber LFs (old Mac OS line ends, perhaps
+// with an LF an editor added at the end).
+func LineEnd(src []byte) byte {
+	lf := bytes.Count(src, []byte{'\n'})
+	if lone := bytes.Count(src, []byte{'\r'}) - bytes.Count(src, []byte("\r\n")); lone > lf {
+		return '\r'
+	}
+	return '\n'
+}
 
 // trimSpace narrows [s, e) past ASCII white space and non-breaking spaces.
 func trimSpace(src []byte, s, e int) (int, int) {
@@ -458,7 +471,7 @@ func mergeContinuations(src []byte, lines []line, units []unit) []unit {
 			p := src[lines[prev.first].start:lines[prev.last].end]
 			c := src[lines[u.first].start:lines[u.last].end]
 			r, _ := utf8.DecodeRune(c)
-			if unicode.IsLower(r) && !endsSentence(p) && !isSceneBreak(p) && !isHeadingLine(p) {
+			if unicode.IsLower(r) && !endsSentence(p) && !isSceneBreak(p) && !isHeadingLine(p) && !isCodeFence(p) {
 				out[n-1].last = u.last
 				continue
 			}

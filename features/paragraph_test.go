@@ -447,8 +447,38 @@ func TestSplitMarkdownFrontMatterAndFences(t *testing.T) {
 	if got := strings.Join(texts, "|"); got != "She walked home.|He: where are you\nShe: home|He did not answer." {
 		t.Errorf("paragraphs %q", got)
 	}
-	// A story that opens with a scene break and text is no front matter.
-	if got := paras("---\nShe walked home.\n---\n\nHe waited.\n"); len(got) != 2 {
-		t.Errorf("not front matter: paragraphs %q", got)
+	// A story that opens with a scene break and text is no front matter,
+	// nor is prose between two rules.
+	for _, src := range []string{
+		"---\nShe walked home.\n---\n\nHe waited.\n",
+		"---\nShe said: no.\n---\n\nHe waited.\n",
+		"---\n    She walked home in the rain.\n    He followed her.\n---\n\nHe waited.\n",
+		"---\n- Where are you going? - she asked.\n- Out, - he said.\n---\n\nHe waited.\n",
+	} {
+		if got := paras(src); len(got) < 2 || got[len(got)-1] != "He waited." {
+			t.Errorf("%q is not front matter: paragraphs %q", src, got)
+		}
+	}
+	// A fence before lower-case lines does not join them.
+	if got := paras("She typed.\n\n```\nhe: where are you\nshe: home\n```\n\nHe did not answer.\n"); strings.Join(got, "|") != "She typed.|he: where are you\nshe: home|He did not answer." {
+		t.Errorf("fenced chat: paragraphs %q", got)
+	}
+}
+
+// A CR-only file with one LF an editor added at the end is still read by
+// its CRs; a file with a few stray CRs in LF text by its LFs.
+func TestLineEnd(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want byte
+	}{
+		{"a\rb\rc\r\n", '\r'},
+		{"a\r\nb\r\n", '\n'},
+		{"a\nb\rc\nd\n", '\n'},
+		{"no line end", '\n'},
+	} {
+		if got := LineEnd([]byte(tt.src)); got != tt.want {
+			t.Errorf("LineEnd(%q) = %q, want %q", tt.src, got, tt.want)
+		}
 	}
 }

@@ -13,12 +13,12 @@ const maxHeading = 80
 
 var (
 	// The number of a chapter, part or book, and the rest of the line.
-	chapterRe = regexp.MustCompile(`(?i)^(?:chapter|chap\.|ch\.)\s*((?:the\s+)?(?:[0-9]+|[ivxlcdm]+\b|[a-z]+(?:-[a-z]+)?))\b(.*)$`)
+	chapterRe = regexp.MustCompile(`(?i)^(?:chapter|chap\.|ch\.)(?:\s*|,\s*)((?:the\s+)?(?:[0-9]+|[ivxlcdm]+\b|[a-z]+(?:-[a-z]+)?))\b(.*)$`)
 	sectionRe = regexp.MustCompile(`^(?i:prologue|epilogue|interlude|afterword)\b(.*)$`)
 	partRe    = regexp.MustCompile(`^(?i:book|part|volume|vol\.)\s+((?:(?i:the)\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Za-z]+(?:-[A-Za-z]+)?))\b(.*)$`)
 	// Caps lines that are headings wherever they stand: a book's end, a
 	// letter's number, a postscript.
-	capsSectionRe = regexp.MustCompile(`^(?:THE END|FINIS|END OF (?:THE |VOL|BOOK|PART|VOLUME|CHAPTER)|(?:LETTER|APPENDIX|NOTE|POSTSCRIPT|AFTERWORD|FOREWORD|PREFACE|INTRODUCTION|CONTENTS)\b)`)
+	capsSectionRe = regexp.MustCompile(`^(?:THE END|FINIS|END OF (?:THE |VOL|BOOK|PART|VOLUME|CHAPTER)|FINAL CHAPTER|L'ENVOI|AUTHOR'S NOTE|(?:LETTER|APPENDIX|NOTE|POSTSCRIPT|AFTERWORD|FOREWORD|PREFACE|INTRODUCTION|CONTENTS|CONCLUSION|ENVOI|PROLOGUE|EPILOGUE|INTERLUDE)\b)`)
 	// A bare numeral, or an upper-case roman numeral with an upper-case title
 	// ("XXV. THE LITTLE COUNTESS").
 	numeralRe = regexp.MustCompile(`^(?:[0-9]{1,3}|[IVXLCDM]{1,8})\.?$|^[IVXLCDM]{1,8}\.\s+\P{Ll}+$`)
@@ -122,7 +122,7 @@ func isChapterHeading(b []byte) (ok, first bool) {
 	if m := chapterRe.FindSubmatch(b); m != nil {
 		// A numeral in capitals, or alone on its line, may be misprinted
 		// ("CHAPTER XVIL", "Chapter ll").
-		n := strings.ToLower(string(m[1]))
+		n := strings.Join(strings.Fields(strings.ToLower(string(m[1]))), " ")
 		misprint := strings.Trim(string(m[1]), "IVXLCDM") == "" ||
 			strings.Trim(n, "ivxlcdm") == "" && len(bytes.TrimSpace(m[2])) == 0
 		if !misprint && !isNumberWord(n) || !headingRest(m[2]) {
@@ -147,7 +147,7 @@ func init() {
 		eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
 		twenty thirty forty fifty sixty seventy eighty ninety hundred
 		first second third fourth fifth sixth seventh eighth ninth tenth
-		eleventh twelfth the last final`) {
+		eleventh twelfth last final`) {
 		numberWords[w] = true
 	}
 }
@@ -162,7 +162,7 @@ func isNumberWord(s string) bool {
 			return false
 		}
 	}
-	if s == "" || s == "the" {
+	if s == "" {
 		return false
 	}
 	if s[0] >= '0' && s[0] <= '9' {
@@ -172,7 +172,7 @@ func isNumberWord(s string) bool {
 		return true
 	}
 	for _, part := range strings.Split(s, "-") {
-		if !numberWords[part] || part == "the" {
+		if !numberWords[part] {
 			return false
 		}
 	}
@@ -335,6 +335,14 @@ func classify(src []byte, lines []line, units []unit) []Block {
 func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block, int, int) {
 	blocks := make([]Block, 0, len(units))
 	st := splitState{chapter: 1, scene: 1, noTitles: !titles}
+	for _, u := range units {
+		if u.first == u.last {
+			if ok, _ := isChapterHeading(src[lines[u.first].start:lines[u.first].end]); ok {
+				st.chapters = true
+				break
+			}
+		}
+	}
 	nTitles := 0
 	for ui, u := range units {
 		start, end := lines[u.first].start, lines[u.last].end
@@ -343,6 +351,7 @@ func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block
 		single := u.first == u.last
 		kind := KindParagraph
 		if single {
+			st.spaced = u.first >= 2 && lines[u.first-1].blank() && lines[u.first-2].blank()
 			var title bool
 			if kind, title = st.headingKind(text, ui, blocks); title {
 				nTitles++
@@ -394,6 +403,8 @@ type splitState struct {
 	sawChapter            bool
 	pov                   string
 	noTitles              bool // take no title-like line for a heading
+	chapters              bool // the story has chapter headings
+	spaced                bool // the line being classified follows two blank lines or more
 }
 
 func (st *splitState) sinceScene() bool { return st.index > st.lastBreak }
@@ -429,9 +440,14 @@ func (st *splitState) headingKind(b []byte, ui int, blocks []Block) (Kind, bool)
 	}
 	afterHeading := len(blocks) > 0 && blocks[len(blocks)-1].Kind != KindParagraph && blocks[len(blocks)-1].Kind != KindSceneBreak
 	// A line in capitals is a heading at the top of the story, under
-	// another heading, or when it says what heading it is ("THE END",
-	// "LETTER V."); between paragraphs it is text ("GET OUT.").
-	if isCapsHeading(b) && (st.index == 0 || afterHeading || capsSectionRe.Match(b)) {
+	// another heading, when it says what heading it is ("THE END",
+	// "LETTER V."), after two blank lines or more, or, in a book of
+	// chapters, when it is a title of two words or more that does not end
+	// as a sentence does ("THE SEVENTH DAY", "TIME PASSES"); between
+	// paragraphs it is otherwise text ("GET OUT.", a letter's signature
+	// "ROBERT KENNEDY.").
+	if isCapsHeading(b) && (st.index == 0 || afterHeading || st.spaced || capsSectionRe.Match(b) ||
+		st.chapters && !endsSentence(b) && len(bytes.Fields(b)) >= 2) {
 		return KindHeading, false
 	}
 	if !st.noTitles && (st.index == 0 || afterHeading) && isTitleLine(b) {

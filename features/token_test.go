@@ -215,3 +215,16 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// A CR-only file is read for its dialogue style as its LF twin is.
+func TestQuoteStyleCROnly(t *testing.T) {
+	for _, lf := range []string{
+		strings.Repeat("'Hello,' he said.\n'It is late,' she said.\n", 4),
+		strings.Repeat("— I can't, — he said.\nShe looked at him.\n", 4),
+	} {
+		cr := strings.ReplaceAll(lf, "\n", "\r")
+		if a, b := DetectQuoteStyle([]byte(lf)), DetectQuoteStyle([]byte(cr)); a != b {
+			t.Errorf("%q: %v with LF, %v with CR", lf[:20], a, b)
+		}
+	}
+}

@@ -186,6 +186,10 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 		}
 		m.set(task, c)
 	}
-	m.Stories = trainedStories(d, tasks, m.Stories)
+	// A base model that does not record its stories leaves the answer
+	// unknown.
+	if base == nil || len(base.Stories) > 0 {
+		m.Stories = trainedStories(d, tasks, m.Stories)
+	}
 	return m, nil
 }

@@ -151,6 +151,7 @@ func chooseLearner(d *Data, task string, o TrainOptions) (*Report, Learner, erro
 	}
 	var all *cvRun
 	var scores []Score
+	own := map[Learner]*Report{} // each learner's report on its own
 	for _, l := range ls {
 		// The baselines are the same for every learner: computed once.
 		run, err := foldTrials(d, task, o.Folds, o.Seed, l, all == nil)
@@ -161,6 +162,7 @@ func chooseLearner(d *Data, task string, o TrainOptions) (*Report, Learner, erro
 		if err != nil {
 			return nil, Learner{}, err
 		}
+		own[l] = rep
 		s := rep.Model
 		s.Name = l.String()
 		scores = append(scores, s)
@@ -174,6 +176,13 @@ func chooseLearner(d *Data, task string, o TrainOptions) (*Report, Learner, erro
 	if err != nil {
 		return nil, Learner{}, err
 	}
+	// The kept learner's confidences are calibrated on its own held-out
+	// scores: where folds chose different learners, the cross-fitted
+	// predictions mix scores of different sharpness. The calibration
+	// error stays that of the cross-fitted predictions, the honest figure
+	// for the whole procedure.
+	c := own[chosen.learner]
+	rep.Temperature, rep.Scale, rep.Offset = c.Temperature, c.Scale, c.Offset
 	if len(scores) > 1 {
 		rep.Learners = scores
 	}

@@ -64,6 +64,13 @@ func TestAnnotateWithoutTerminal(t *testing.T) {
 	if stories, err := datasets.ReadLabelledFile(out); err != nil || len(stories[0].Rows) != 5 {
 		t.Errorf("after a rejected line: %v", err)
 	}
+	// Lines left once every paragraph is answered are not taken either.
+	two := filepath.Join(t.TempDir(), "two.txt")
+	os.WriteFile(two, []byte("She waited.\n\nHe came.\n"), 0o644)
+	_, errs, code = runCLI(t, "sad\nsad\nbogus\nangry\n", "annotate", "--out", filepath.Join(t.TempDir(), "two.csv"), "--task", "tone", two)
+	if code != 1 || !strings.Contains(errs, "line 3: every paragraph already has its answer") || !strings.Contains(errs, "(lines 3, 4)") {
+		t.Errorf("lines after the last paragraph: exit %d:\n%s", code, errs)
+	}
 }
 
 // TestAnnotateSurvivesKill kills the command with SIGKILL at random

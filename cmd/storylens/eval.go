@@ -23,9 +23,9 @@ open-set, so accuracy alone), the baselines that need no training
 (majority class, pronoun-count rule, most frequent name), and the
 calibration of the confidences. Use data the model did not train on: the
 default model trained on datasets/novels.csv, seeds.csv and
-second_person.csv. The model records the stories it trained on, and eval
-says so, on stderr and in the report's heading, when the data holds any of
-them: those figures are not held out.
+second_person.csv. The model records the names of the stories it trained
+on, and eval says so, on stderr and in the report's heading, when the data
+holds a story of one of those names: those figures are not held out.
 
 --texts DIR reads the stories' full texts as train does.
 
@@ -74,15 +74,19 @@ func runEval(ctx context.Context, e *env, opts any, args []string) error {
 			e.note(fmt.Sprintf("the %s classifier does not record its training data's commonest label (an older model file): no majority-class baseline for it", task))
 		}
 	}
+	// Stories are matched by name: a story renamed is not caught, and two
+	// stories of one name (two fics' "chapter1") are taken for one.
 	title := "held-out evaluation"
 	var names []string
 	for _, l := range ls {
-		names = append(names, l.Name)
+		if !slices.Contains(names, l.Name) {
+			names = append(names, l.Name)
+		}
 	}
 	if seen := m.SeenStories(names); len(seen) > 0 {
 		slices.Sort(seen)
-		title = fmt.Sprintf("evaluation, NOT held out: %d of the data's %d stories were in the model's training data", len(seen), len(names))
-		e.note(fmt.Sprintf("%d of the data's %d stories (%s) were in the model's training data, so these figures are not held out; storylens train's cross-validation report is the held-out figure",
+		title = fmt.Sprintf("evaluation, NOT held out: %d of the data's %d story names are those of stories the model trained on", len(seen), len(names))
+		e.note(fmt.Sprintf("%d of the data's %d story names (%s) are those of stories the model trained on, so these figures are not held out; storylens train's cross-validation report is the held-out figure",
 			len(seen), len(names), clipList(seen, 3)))
 	} else if len(m.Stories) == 0 {
 		title = "evaluation (the model does not record its training stories, so whether the data is held out is unknown)"

@@ -81,6 +81,7 @@ func TestTableCells(t *testing.T) {
 		{"雨の夜に彼女は歩いた", 9, "雨の夜に…"},
 		{"red \x1b[31mtext", 14, "red \uFFFD[31mtext"},
 		{"two\n\nlines", 12, "two lines"},
+		{"a \u202Eright-to-left", 20, "a \uFFFDright-to-left"},
 	}
 	for _, tt := range tests {
 		if got := fit(tt.in, tt.w); got != tt.want {

@@ -137,14 +137,15 @@ func (t *tableWriter[T]) write(rows []T) error {
 
 func (t *tableWriter[T]) flush() error { return t.bw.Flush() }
 
-// fit flattens white space, shows control characters (a terminal would
-// obey an escape sequence in a story) as U+FFFD, and cuts s to w terminal
+// fit flattens white space, shows control characters and bidirectional
+// overrides (a terminal would obey an escape sequence in a story, and an
+// override would reorder the row) as U+FFFD, and cuts s to w terminal
 // columns with an ellipsis: a CJK character takes two, a combining accent
 // none.
 func fit(s string, w int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
 			return utf8.RuneError
 		}
 		return r

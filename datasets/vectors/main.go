@@ -47,7 +47,7 @@ const (
 	Oversample = 10    // extra directions of the randomised decomposition
 	PowerIters = 3     // its power iterations
 	Seed       = 1
-	SIF        = 1e-3 // the weighting constant
+	SIF        = 3e-5 // the weighting constant
 )
 
 func main() {
