@@ -108,6 +108,17 @@ func TestDetectQuoteStyle(t *testing.T) {
 	}
 }
 
+// checkSpeech checks how many of a paragraph's words are speech, and
+// that no quotation is left open at its end.
+func checkSpeech(t *testing.T, a *Analyzer, text string, style QuoteStyle, dialogue, all int) {
+	t.Helper()
+	d := a.Analyze([]byte(text), style)
+	if d.DialogueWords != dialogue || d.Words != all || d.OpenAtEnd {
+		t.Errorf("%q: %d of %d words are speech (open at end %v); want %d of %d, closed",
+			text, d.DialogueWords, d.Words, d.OpenAtEnd, dialogue, all)
+	}
+}
+
 func TestColonSpeech(t *testing.T) {
 	// William Morris prints speech without quotation marks, after a
 	// speech verb and a colon.
@@ -130,11 +141,7 @@ func TestColonSpeech(t *testing.T) {
 		{"Then quoth the knight: Fair maiden, come.", 3, 7},
 		{"She said: \"Come.\" And she went.", 1, 6},
 	} {
-		d := a.Analyze([]byte(c.text), ColonSpeech)
-		if d.DialogueWords != c.dialogue || d.Words != c.all || d.OpenAtEnd {
-			t.Errorf("%q: %d of %d words are speech (open at end %v); want %d of %d, closed",
-				c.text, d.DialogueWords, d.Words, d.OpenAtEnd, c.dialogue, c.all)
-		}
+		checkSpeech(t, a, c.text, ColonSpeech, c.dialogue, c.all)
 	}
 }
 
@@ -171,11 +178,7 @@ func TestOtherDialogueMarks(t *testing.T) {
 		{"“Hello,\" she said. \"Bye.”", DoubleQuotes, 2, 4},
 		{"„Komm“, sagte er leise und ging hinaus.", SingleQuotes, 0, 7},
 	} {
-		d := a.Analyze([]byte(c.text), c.style)
-		if d.DialogueWords != c.dialogue || d.Words != c.all || d.OpenAtEnd {
-			t.Errorf("%q: %d of %d words are speech (open at end %v); want %d of %d, closed",
-				c.text, d.DialogueWords, d.Words, d.OpenAtEnd, c.dialogue, c.all)
-		}
+		checkSpeech(t, a, c.text, c.style, c.dialogue, c.all)
 	}
 }
 
