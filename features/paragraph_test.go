@@ -387,6 +387,9 @@ func TestSplitKeepsTextThatLooksLikeHeadings(t *testing.T) {
 		{"capitals inside a wrapped sentence",
 			"He had worked for years as an agent of the\nFBI. Nobody in the town had known it.\n\nShe screamed at him:\nI HATE YOU. GET OUT.\nAnd he left.\n",
 			[]string{"He had worked for years as an agent of the\nFBI. Nobody in the town had known it.", "She screamed at him:", "I HATE YOU. GET OUT.", "And he left."}},
+		{"a shout in a story with two blank lines between paragraphs",
+			"She turned on him.\n\n\nGET OUT.\n\n\nHe said nothing.\n\n\nShe waited.\n",
+			[]string{"She turned on him.", "GET OUT.", "He said nothing.", "She waited."}},
 		{"Arabic", "كان الليل طويلا.\n\nقالت: لا تذهب.\n",
 			[]string{"كان الليل طويلا.", "قالت: لا تذهب."}},
 	}
@@ -402,13 +405,13 @@ func TestSplitKeepsTextThatLooksLikeHeadings(t *testing.T) {
 // Headings are still headings: under a chapter heading, at the top, or
 // saying what they are.
 func TestSplitHeadings(t *testing.T) {
-	src := "THE LONG ROAD\n\nCHAPTER I.\n\nBRETTON.\n\nMy godmother lived in a handsome house.\n\n" +
+	src := "THE LONG ROAD\n\nCHAPTER I.\n\nBRETTON.\n\nMy godmother lived in a handsome house.\n\n\nTHE SECOND DAY\n\nShe rose.\n\n" +
 		"Part Two\n\nBook the First\n\nChapter 1 The Boy Who Lived\n\nShe went on.\n\nChapter ll\n\nHe came back.\n\nTHE END\n"
 	var kinds []string
 	for _, b := range Split([]byte(src)) {
 		kinds = append(kinds, b.Kind.String())
 	}
-	want := "heading chapter heading paragraph heading heading chapter paragraph chapter paragraph heading"
+	want := "heading chapter heading paragraph heading paragraph heading heading chapter paragraph chapter paragraph heading"
 	if got := strings.Join(kinds, " "); got != want {
 		t.Errorf("kinds %s, want %s", got, want)
 	}

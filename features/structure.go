@@ -335,14 +335,22 @@ func classify(src []byte, lines []line, units []unit) []Block {
 func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block, int, int) {
 	blocks := make([]Block, 0, len(units))
 	st := splitState{chapter: 1, scene: 1, noTitles: !titles}
-	for _, u := range units {
-		if u.first == u.last {
-			if ok, _ := isChapterHeading(src[lines[u.first].start:lines[u.first].end]); ok {
-				st.chapters = true
-				break
+	// Two blank lines before a line set it apart as a heading only in a
+	// story where such gaps are rare (some stories put two blank lines
+	// between all their paragraphs).
+	gaps, wide := 0, 0
+	for ui, u := range units {
+		if u.first == u.last && !st.chapters {
+			st.chapters, _ = isChapterHeading(src[lines[u.first].start:lines[u.first].end])
+		}
+		if ui > 0 && u.first-units[ui-1].last > 1 {
+			gaps++
+			if u.first-units[ui-1].last > 2 {
+				wide++
 			}
 		}
 	}
+	spacing := 4*wide < gaps
 	nTitles := 0
 	for ui, u := range units {
 		start, end := lines[u.first].start, lines[u.last].end
@@ -351,7 +359,7 @@ func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block
 		single := u.first == u.last
 		kind := KindParagraph
 		if single {
-			st.spaced = u.first >= 2 && lines[u.first-1].blank() && lines[u.first-2].blank()
+			st.spaced = spacing && u.first >= 2 && lines[u.first-1].blank() && lines[u.first-2].blank()
 			var title bool
 			if kind, title = st.headingKind(text, ui, blocks); title {
 				nTitles++
@@ -404,7 +412,7 @@ type splitState struct {
 	pov                   string
 	noTitles              bool // take no title-like line for a heading
 	chapters              bool // the story has chapter headings
-	spaced                bool // the line being classified follows two blank lines or more
+	spaced                bool // the line being classified follows two blank lines or more, where that is rare
 }
 
 func (st *splitState) sinceScene() bool { return st.index > st.lastBreak }

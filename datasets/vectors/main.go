@@ -44,10 +44,10 @@ const (
 	Words      = 10000 // stems kept, by frequency
 	Window     = 5     // co-occurrence window, in words
 	Dim        = 50    // numbers per stem
-	Oversample = 10    // extra directions of the randomised decomposition
-	PowerIters = 3     // its power iterations
+	Oversample = 40    // extra directions of the randomised decomposition
+	PowerIters = 10    // its power iterations
 	Seed       = 1
-	SIF        = 3e-5 // the weighting constant
+	SIF        = 1e-4 // the weighting constant
 )
 
 func main() {
