@@ -18,15 +18,21 @@ func RunLines(s *Session, in io.Reader, log io.Writer) error {
 	sc := bufio.NewScanner(in)
 	var rejected []int // lines that answered nothing
 	n := 0
-	for !s.Done() && sc.Scan() {
+	// Every line is read, also once every paragraph has its answer: an
+	// undo or a quit may still come.
+	for sc.Scan() {
 		n++
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		done := s.Done()
 		ev, err := s.Press(keyFor(s, line))
 		if err != nil {
 			return err
+		}
+		if ev == Nothing && s.Message == "" && done {
+			s.Message = "every paragraph already has its answer"
 		}
 		if s.Message != "" {
 			fmt.Fprintf(log, "line %d: %s\n", n, s.Message)
@@ -60,14 +66,6 @@ func RunLines(s *Session, in io.Reader, log io.Writer) error {
 			}
 		case Undone:
 			fmt.Fprintln(log, "undone")
-		}
-	}
-	// Lines left once every paragraph has its answer answer nothing.
-	for s.Done() && sc.Scan() {
-		n++
-		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
-			fmt.Fprintf(log, "line %d: every paragraph already has its answer\n", n)
-			rejected = append(rejected, n)
 		}
 	}
 	if err := sc.Err(); err != nil {

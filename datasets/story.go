@@ -195,7 +195,8 @@ var StoryExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".epub"}
 // stand for themselves. A directory with no story file is an error.
 func Expand(args []string) ([]string, error) {
 	var out []string
-	// Files found in directories, by real path, so that one reached twice
+	// Files found in directories, by real path, with their place in out
+	// (-1 for a file named as an argument), so that one reached twice
 	// (through a link, or two arguments) is read once, under its direct
 	// path when it has one.
 	walked := map[string]int{}
@@ -209,6 +210,11 @@ func Expand(args []string) ([]string, error) {
 			return nil, err
 		}
 		if !info.IsDir() {
+			// A file named is read as named (given twice, twice), and
+			// a directory does not add it again.
+			if _, ok := walked[realPath(a)]; !ok {
+				walked[realPath(a)] = -1
+			}
 			out = append(out, a)
 			continue
 		}
@@ -221,12 +227,9 @@ func Expand(args []string) ([]string, error) {
 		}
 		slices.Sort(found)
 		for _, p := range found {
-			real, err := filepath.EvalSymlinks(p)
-			if err != nil {
-				real = p
-			}
+			real := realPath(p)
 			if k, ok := walked[real]; ok {
-				if filepath.Clean(p) == real {
+				if abs, err := filepath.Abs(p); err == nil && abs == real && k >= 0 {
 					out[k] = p
 				}
 				continue
@@ -238,15 +241,28 @@ func Expand(args []string) ([]string, error) {
 	return out, nil
 }
 
+// realPath is p's absolute path with every link resolved (p itself when
+// that fails).
+func realPath(p string) string {
+	r, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		r = p
+	}
+	if abs, err := filepath.Abs(r); err == nil {
+		return abs
+	}
+	return r
+}
+
 // walkStories adds the story files under dir to found. It follows
 // symbolic links to directories (dir itself, or folders inside it), each
 // real directory once, so a link that loops back is read once; hidden
 // files and folders are skipped.
 func walkStories(dir string, seen map[string]bool, found *[]string) error {
-	real, err := filepath.EvalSymlinks(dir)
-	if err != nil {
+	if _, err := filepath.EvalSymlinks(dir); err != nil {
 		return err
 	}
+	real := realPath(dir)
 	if seen[real] {
 		return nil
 	}

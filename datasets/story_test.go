@@ -125,6 +125,20 @@ func TestExpandSymlinks(t *testing.T) {
 	if len(got) != 3 || !strings.HasPrefix(got[0], real) {
 		t.Errorf("Expand of a folder and its link = %v", got)
 	}
+	// Relative and absolute spellings of one folder, a link with a
+	// relative target, and a file named before its folder: each file
+	// once.
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(dir)
+	os.Symlink(filepath.Join("real", "sub"), filepath.Join(real, "rel"))
+	got, err = Expand([]string{filepath.Join("real", "a.txt"), "real", real})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0] != filepath.Join("real", "a.txt") {
+		t.Errorf("Expand of relative and absolute spellings = %v", got)
+	}
 }
 
 // TestAnalyseOffsets: every row's offsets point at its text in the input,

@@ -99,15 +99,15 @@ func Split(src []byte) []Block {
 
 // frontMatter returns the index of the line that closes YAML front matter
 // at the top of the text, or -1: a "---" line, then "key: value" lines (a
-// key of one word, "title:", "rating:"; a key with no value may be
-// followed by indented lines or "- " items), then "---" or "...". Prose
-// between two rules ("She said: no.", an indented paragraph) is not front
-// matter.
+// key of one word, "title:", "rating:"), each maybe followed by indented
+// lines (a block or wrapped value) or "- " items, and "#" comments, then
+// "---" or "...". Prose between two rules ("She said: no.", an indented
+// paragraph before any key) is not front matter.
 func frontMatter(src []byte, lines []line) int {
 	if len(lines) < 3 || string(src[lines[0].start:lines[0].end]) != "---" {
 		return -1
 	}
-	block := false // the last key had no value: indented lines and items may follow
+	block := false // a key has been read: indented lines and items may follow
 	for i := 1; i < len(lines) && i <= 100; i++ {
 		b := src[lines[i].start:lines[i].end]
 		switch {
@@ -118,7 +118,9 @@ func frontMatter(src []byte, lines []line) int {
 			}
 			return i
 		case lines[i].indent == 0 && yamlKeyRe.Match(b):
-			block = len(bytes.TrimSpace(b[bytes.IndexByte(b, ':')+1:])) == 0
+			block = true
+		case lines[i].indent == 0 && bytes.HasPrefix(b, []byte("#")):
+			// A comment.
 		case block && (lines[i].indent > 0 || bytes.HasPrefix(b, []byte("- "))):
 		default:
 			return -1
@@ -149,6 +151,7 @@ func cutLong(src []byte, blocks []Block) []Block {
 	}
 	out := make([]Block, 0, len(blocks))
 	index := 0
+	lineEnd := LineEnd(src)
 	for _, b := range blocks {
 		if b.Kind != KindParagraph {
 			out = append(out, b)
@@ -164,7 +167,7 @@ func cutLong(src []byte, blocks []Block) []Block {
 			if piece.End > piece.Start {
 				index++
 				piece.Index = index
-				piece.Line = b.Line + bytes.Count(src[b.Start:piece.Start], []byte{LineEnd(src)})
+				piece.Line = b.Line + bytes.Count(src[b.Start:piece.Start], []byte{lineEnd})
 				out = append(out, piece)
 			}
 			start = end
@@ -215,14 +218,24 @@ func scanLines(src []byte) []line {
 	if bytes.HasPrefix(src, bom) {
 		pos = len(bom)
 	}
-	sep := LineEnd(src)
-	lines := make([]line, 0, bytes.Count(src, []byte{sep})+1)
+	cr := LineEnd(src) == '\r'
+	lines := make([]line, 0, bytes.Count(src, []byte{LineEnd(src)})+1)
 	for no := 1; pos <= len(src); no++ {
 		end := len(src)
 		next := len(src) + 1
-		if i := bytes.IndexByte(src[pos:], sep); i >= 0 {
+		if !cr {
+			if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
+				end = pos + i
+				next = end + 1
+			}
+		} else if i := bytes.IndexAny(src[pos:], "\r\n"); i >= 0 {
+			// Old Mac OS line ends: a CR ends a line, and so does a
+			// stray LF or CRLF among them.
 			end = pos + i
 			next = end + 1
+			if src[end] == '\r' && next < len(src) && src[next] == '\n' {
+				next++
+			}
 		}
 		l := line{no: no}
 		s := pos

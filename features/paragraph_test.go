@@ -387,6 +387,9 @@ func TestSplitKeepsTextThatLooksLikeHeadings(t *testing.T) {
 		{"capitals inside a wrapped sentence",
 			"He had worked for years as an agent of the\nFBI. Nobody in the town had known it.\n\nShe screamed at him:\nI HATE YOU. GET OUT.\nAnd he left.\n",
 			[]string{"He had worked for years as an agent of the\nFBI. Nobody in the town had known it.", "She screamed at him:", "I HATE YOU. GET OUT.", "And he left."}},
+		{"shouts without punctuation in a story of chapters",
+			"Chapter 1\n\nHarry looked up.\n\nWHAT THE HELL\n\nRon stared at him\n\nHermione sighed.\n",
+			[]string{"Harry looked up.", "WHAT THE HELL", "Ron stared at him", "Hermione sighed."}},
 		{"a shout in a story with two blank lines between paragraphs",
 			"She turned on him.\n\n\nGET OUT.\n\n\nHe said nothing.\n\n\nShe waited.\n",
 			[]string{"She turned on him.", "GET OUT.", "He said nothing.", "She waited."}},
@@ -405,13 +408,13 @@ func TestSplitKeepsTextThatLooksLikeHeadings(t *testing.T) {
 // Headings are still headings: under a chapter heading, at the top, or
 // saying what they are.
 func TestSplitHeadings(t *testing.T) {
-	src := "THE LONG ROAD\n\nCHAPTER I.\n\nBRETTON.\n\nMy godmother lived in a handsome house.\n\n\nTHE SECOND DAY\n\nShe rose.\n\n" +
+	src := "THE LONG ROAD\n\nCHAPTER I.\n\nBRETTON.\n\nMy godmother lived in a handsome house.\n\n\nTHE SECOND DAY\n\nShe rose.\n\nShe went out.\n\n" +
 		"Part Two\n\nBook the First\n\nChapter 1 The Boy Who Lived\n\nShe went on.\n\nChapter ll\n\nHe came back.\n\nTHE END\n"
 	var kinds []string
 	for _, b := range Split([]byte(src)) {
 		kinds = append(kinds, b.Kind.String())
 	}
-	want := "heading chapter heading paragraph heading paragraph heading heading chapter paragraph chapter paragraph heading"
+	want := "heading chapter heading paragraph heading paragraph paragraph heading heading chapter paragraph chapter paragraph heading"
 	if got := strings.Join(kinds, " "); got != want {
 		t.Errorf("kinds %s, want %s", got, want)
 	}
@@ -436,7 +439,7 @@ func TestSplitCROnly(t *testing.T) {
 // Markdown's YAML front matter is one heading block, and code fences are
 // not paragraphs; the text between fences is.
 func TestSplitMarkdownFrontMatterAndFences(t *testing.T) {
-	src := "---\ntitle: Rain\nauthor: someone\ntags:\n  - angst\n---\n\nShe walked home.\n\n```\nHe: where are you\nShe: home\n```\n\nHe did not answer.\n"
+	src := "---\ntitle: Rain\n# a comment\nsummary: >\n  A long summary\n  on two lines\nauthor: someone\ntags:\n  - angst\n---\n\nShe walked home.\n\n```\nHe: where are you\nShe: home\n```\n\nHe did not answer.\n"
 	var kinds, texts []string
 	for _, b := range Split([]byte(src)) {
 		kinds = append(kinds, b.Kind.String())
@@ -469,8 +472,20 @@ func TestSplitMarkdownFrontMatterAndFences(t *testing.T) {
 }
 
 // A CR-only file with one LF an editor added at the end is still read by
-// its CRs; a file with a few stray CRs in LF text by its LFs.
+// its CRs, and split as its LF twin is; a file with a few stray CRs in LF
+// text by its LFs.
 func TestLineEnd(t *testing.T) {
+	for _, src := range []string{"CHAPTER I\r\rShe ran home.\r\rHe followed.\r\n", "She ran home.\r\n\rHe followed.\r", "She ran home.\r\rHe followed.\r\rTHE END\r\n"} {
+		var got []string
+		for _, b := range Split([]byte(src)) {
+			if b.Kind == KindParagraph {
+				got = append(got, src[b.Start:b.End])
+			}
+		}
+		if strings.Join(got, "|") != "She ran home.|He followed." {
+			t.Errorf("%q: paragraphs %q", src, got)
+		}
+	}
 	for _, tt := range []struct {
 		src  string
 		want byte

@@ -340,9 +340,6 @@ func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block
 	// between all their paragraphs).
 	gaps, wide := 0, 0
 	for ui, u := range units {
-		if u.first == u.last && !st.chapters {
-			st.chapters, _ = isChapterHeading(src[lines[u.first].start:lines[u.first].end])
-		}
 		if ui > 0 && u.first-units[ui-1].last > 1 {
 			gaps++
 			if u.first-units[ui-1].last > 2 {
@@ -411,7 +408,6 @@ type splitState struct {
 	sawChapter            bool
 	pov                   string
 	noTitles              bool // take no title-like line for a heading
-	chapters              bool // the story has chapter headings
 	spaced                bool // the line being classified follows two blank lines or more, where that is rare
 }
 
@@ -449,13 +445,10 @@ func (st *splitState) headingKind(b []byte, ui int, blocks []Block) (Kind, bool)
 	afterHeading := len(blocks) > 0 && blocks[len(blocks)-1].Kind != KindParagraph && blocks[len(blocks)-1].Kind != KindSceneBreak
 	// A line in capitals is a heading at the top of the story, under
 	// another heading, when it says what heading it is ("THE END",
-	// "LETTER V."), after two blank lines or more, or, in a book of
-	// chapters, when it is a title of two words or more that does not end
-	// as a sentence does ("THE SEVENTH DAY", "TIME PASSES"); between
-	// paragraphs it is otherwise text ("GET OUT.", a letter's signature
-	// "ROBERT KENNEDY.").
-	if isCapsHeading(b) && (st.index == 0 || afterHeading || st.spaced || capsSectionRe.Match(b) ||
-		st.chapters && !endsSentence(b) && len(bytes.Fields(b)) >= 2) {
+	// "LETTER V."), or after two blank lines or more where such gaps are
+	// rare; between paragraphs it is otherwise text ("GET OUT.", "WHAT
+	// THE HELL", a letter's signature "ROBERT KENNEDY.").
+	if isCapsHeading(b) && (st.index == 0 || afterHeading || st.spaced || capsSectionRe.Match(b)) {
 		return KindHeading, false
 	}
 	if !st.noTitles && (st.index == 0 || afterHeading) && isTitleLine(b) {

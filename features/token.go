@@ -245,9 +245,11 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 				dst = append(dst, Token{Start: i, End: i + n, Kind: Punct, Quoted: inQuote})
 				break
 			}
-			if k := len(nest); k > 1 && r == nest[k-1] || k > 0 && inQuote && r != '"' && closers[r] != 0 && closers[r] != nest[k-1] && r != nest[k-1] {
+			if k := len(nest); k > 1 && r == nest[k-1] || k > 0 && inQuote && r != '"' && nest[0] != '"' && closers[r] != 0 && closers[r] != nest[k-1] && r != nest[k-1] {
 				// An inner quotation closes, or one of another kind opens
-				// inside the open one: quoted punctuation.
+				// inside the open one: quoted punctuation. Not inside a
+				// straight-quoted one, where a wrong-way curly mark is a
+				// slip ("Hello,“ she said), not a quotation.
 				if r == nest[k-1] {
 					nest = nest[:k-1]
 				} else {

@@ -176,6 +176,10 @@ func TestOtherDialogueMarks(t *testing.T) {
 		{"「彼は『行こう』と言った」と彼女は言った。", DoubleQuotes, 3, 4},
 		// Mixed straight and curly marks still close.
 		{"“Hello,\" she said. \"Bye.”", DoubleQuotes, 2, 4},
+		// A wrong-way curly mark after a straight one is a slip, not an
+		// inner quotation: "she said" stays in the speech it cannot be
+		// told from, but "he said" is narration and the paragraph closes.
+		{"\"Hello,“ she said. “Come here,” he said. “Now.”", DoubleQuotes, 6, 8},
 		{"„Komm“, sagte er leise und ging hinaus.", SingleQuotes, 0, 7},
 	} {
 		checkSpeech(t, a, c.text, c.style, c.dialogue, c.all)

@@ -71,6 +71,15 @@ func TestAnnotateWithoutTerminal(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "line 3: every paragraph already has its answer") || !strings.Contains(errs, "(lines 3, 4)") {
 		t.Errorf("lines after the last paragraph: exit %d:\n%s", code, errs)
 	}
+	// But an undo or a quit after the last answer is taken.
+	out2 := filepath.Join(t.TempDir(), "two.csv")
+	_, errs, code = runCLI(t, "sad\nsad\nundo\nangry\nquit\n", "annotate", "--out", out2, "--task", "tone", two)
+	if code != 0 || !strings.Contains(errs, "undone") {
+		t.Errorf("undo and quit after the last answer: exit %d:\n%s", code, errs)
+	}
+	if stories, err := datasets.ReadLabelledFile(out2); err != nil || len(stories[0].Rows) != 2 || stories[0].Rows[1].Tone != "angry" {
+		t.Errorf("after undo: %v %+v", err, stories)
+	}
 }
 
 // TestAnnotateSurvivesKill kills the command with SIGKILL at random
