@@ -47,7 +47,7 @@ const (
 	Oversample = 40    // extra directions of the randomised decomposition
 	PowerIters = 10    // its power iterations
 	Seed       = 1
-	SIF        = 1e-4 // the weighting constant
+	SIF        = 3e-4 // the weighting constant
 )
 
 func main() {
