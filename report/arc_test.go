@@ -126,8 +126,8 @@ func TestCompare(t *testing.T) {
 		results = append(results, Result(s, tones))
 	}
 	c := Compare(results, tones)
-	if c.Nearest[0] != 1 || c.Nearest[2] == 2 || c.Distance[0][2] != 1 || c.Distance[0][1] != 0 {
-		t.Errorf("nearest %v, distances %v", c.Nearest, c.Distance)
+	if c.Nearest[0] != 1 || c.Nearest[2] == 2 || c.Distance(0, 2) != 1 || c.Distance(0, 1) != 0 {
+		t.Errorf("nearest %v, distances %v %v", c.Nearest, c.Distance(0, 1), c.Distance(0, 2))
 	}
 	if results[0].Profile.Paragraphs[0] != 1 || results[2].Arc.DCT[50] <= results[0].Arc.DCT[50] {
 		t.Errorf("profile %v, arcs %v vs %v", results[0].Profile.Paragraphs, results[2].Arc.DCT[50], results[0].Arc.DCT[50])
@@ -155,11 +155,11 @@ func TestCompareUndefinedArcs(t *testing.T) {
 	}
 	c := Compare(results, tones)
 	for _, p := range [][2]int{{0, 1}, {0, 3}, {2, 3}, {2, 2}} {
-		if r := c.ArcCorrelation[p[0]][p[1]]; !math.IsNaN(r) {
+		if r := c.ArcCorrelation(p[0], p[1]); !math.IsNaN(r) {
 			t.Errorf("correlation of %s and %s: %v, want NaN", results[p[0]].Name, results[p[1]].Name, r)
 		}
 	}
-	if r := c.ArcCorrelation[3][4]; math.IsNaN(r) || r < 0.9 {
+	if r := c.ArcCorrelation(3, 4); math.IsNaN(r) || r < 0.9 {
 		t.Errorf("correlation of two rising arcs: %v", r)
 	}
 	if c.ClosestArc[0] != -1 || c.ClosestArc[2] != -1 || c.ClosestArc[3] != 4 || c.ClosestArc[4] != 3 {

@@ -60,18 +60,14 @@ type StoryResult struct {
 type Comparison struct {
 	Tones   []string
 	Stories []StoryResult
-	// Distance[i][j] is the Jensen–Shannon distance between the
-	// paragraph-share profiles of stories i and j (0 same, 1 disjoint).
-	Distance [][]float64
-	// ArcCorrelation[i][j] is the Pearson correlation of the DCT arcs:
-	// NaN when either story has fewer than LowPass paragraphs or a flat
-	// arc, whose correlation means nothing (two stories of two paragraphs
-	// would correlate perfectly).
-	ArcCorrelation [][]float64
 	// Nearest[i] is the story with the closest profile, ClosestArc[i] the
 	// one with the most correlated arc; -1 with fewer than two stories
 	// (ClosestArc: with no other story whose arc correlation is defined).
 	Nearest, ClosestArc []int
+	// unit holds each story's DCT arc centred and scaled to length 1
+	// (nil where its correlation is undefined), so that a correlation is
+	// one dot product.
+	unit [][]float64
 }
 
 // Result computes one story's profile and arc.
@@ -124,38 +120,76 @@ func normalise(xs []float64) {
 	}
 }
 
-// Compare computes the distances between story results.
+// Compare finds each story's nearest profile and closest arc. The
+// distances themselves are computed when asked (Distance,
+// ArcCorrelation), so that memory stays linear in the number of stories:
+// an archive of 10,000 would need 1.6 GB for the two tables.
 func Compare(results []StoryResult, tones []string) *Comparison {
 	n := len(results)
-	c := &Comparison{Tones: tones, Stories: results, Nearest: make([]int, n), ClosestArc: make([]int, n)}
-	c.Distance = make([][]float64, n)
-	c.ArcCorrelation = make([][]float64, n)
-	for i := range results {
-		c.Distance[i] = make([]float64, n)
-		c.ArcCorrelation[i] = make([]float64, n)
-		for j := range results {
-			c.Distance[i][j] = JensenShannon(results[i].Profile.Paragraphs, results[j].Profile.Paragraphs)
-			c.ArcCorrelation[i][j] = math.NaN()
-			if arcDefined(results[i]) && arcDefined(results[j]) {
-				c.ArcCorrelation[i][j] = Correlation(results[i].Arc.DCT, results[j].Arc.DCT)
-			}
+	c := &Comparison{Tones: tones, Stories: results, Nearest: make([]int, n), ClosestArc: make([]int, n), unit: make([][]float64, n)}
+	for i, r := range results {
+		if arcDefined(r) {
+			c.unit[i] = unitArc(r.Arc.DCT)
 		}
 	}
 	for i := range results {
 		c.Nearest[i], c.ClosestArc[i] = -1, -1
+		bestD, bestR := 0.0, 0.0
 		for j := range results {
 			if j == i {
 				continue
 			}
-			if c.Nearest[i] < 0 || c.Distance[i][j] < c.Distance[i][c.Nearest[i]] {
-				c.Nearest[i] = j
+			if d := c.Distance(i, j); c.Nearest[i] < 0 || d < bestD {
+				c.Nearest[i], bestD = j, d
 			}
-			if r := c.ArcCorrelation[i][j]; !math.IsNaN(r) && (c.ClosestArc[i] < 0 || r > c.ArcCorrelation[i][c.ClosestArc[i]]) {
-				c.ClosestArc[i] = j
+			if r := c.ArcCorrelation(i, j); !math.IsNaN(r) && (c.ClosestArc[i] < 0 || r > bestR) {
+				c.ClosestArc[i], bestR = j, r
 			}
 		}
 	}
 	return c
+}
+
+// Distance is the Jensen–Shannon distance between the paragraph-share
+// profiles of stories i and j (0 same, 1 disjoint).
+func (c *Comparison) Distance(i, j int) float64 {
+	return JensenShannon(c.Stories[i].Profile.Paragraphs, c.Stories[j].Profile.Paragraphs)
+}
+
+// ArcCorrelation is the Pearson correlation of the DCT arcs of stories i
+// and j: NaN when either has fewer than LowPass paragraphs or a flat arc,
+// whose correlation means nothing (two stories of two paragraphs would
+// correlate perfectly).
+func (c *Comparison) ArcCorrelation(i, j int) float64 {
+	a, b := c.unit[i], c.unit[j]
+	if a == nil || b == nil {
+		return math.NaN()
+	}
+	r := 0.0
+	for k := range a {
+		r += a[k] * b[k]
+	}
+	return r
+}
+
+// unitArc is xs centred on its mean and scaled to length 1: the dot
+// product of two is their Pearson correlation.
+func unitArc(xs []float64) []float64 {
+	m := 0.0
+	for _, x := range xs {
+		m += x
+	}
+	m /= float64(len(xs))
+	out := make([]float64, len(xs))
+	ss := 0.0
+	for k, x := range xs {
+		out[k] = x - m
+		ss += out[k] * out[k]
+	}
+	for k := range out {
+		out[k] /= math.Sqrt(ss)
+	}
+	return out
 }
 
 // arcDefined reports whether a story's arc can be correlated: it has at

@@ -30,11 +30,11 @@ th:first-child,td:first-child{text-align:left}figure{margin:1em 0}svg{max-width:
 {{end}}</table>
 <h2>Profile distance (Jensen–Shannon, 0 = same, 1 = disjoint)</h2>
 <table><tr><th></th>{{range .C.Stories}}<th>{{.Name}}</th>{{end}}</tr>
-{{range $i, $s := .C.Stories}}<tr><td>{{$s.Name}}</td>{{range index $.C.Distance $i}}<td>{{f2 .}}</td>{{end}}</tr>
+{{range $i, $s := .C.Stories}}<tr><td>{{$s.Name}}</td>{{range $j, $t := $.C.Stories}}<td>{{f2 ($.C.Distance $i $j)}}</td>{{end}}</tr>
 {{end}}</table>
 <h2>Arc correlation (Pearson, DCT arcs)</h2>
 <table><tr><th></th>{{range .C.Stories}}<th>{{.Name}}</th>{{end}}</tr>
-{{range $i, $s := .C.Stories}}<tr><td>{{$s.Name}}</td>{{range index $.C.ArcCorrelation $i}}<td>{{f2 .}}</td>{{end}}</tr>
+{{range $i, $s := .C.Stories}}<tr><td>{{$s.Name}}</td>{{range $j, $t := $.C.Stories}}<td>{{f2 ($.C.ArcCorrelation $i $j)}}</td>{{end}}</tr>
 {{end}}</table>
 <p>Tone labels and arcs come from storylens's classifiers; see its model card for how far to trust them.</p>
 </body></html>
@@ -53,10 +53,10 @@ func HTML(c *Comparison, w io.Writer) error {
 	for i := range c.Stories {
 		nearest[i], closest[i] = "—", "—"
 		if c.Nearest[i] >= 0 {
-			nearest[i] = fmt.Sprintf("%s (%.2f)", c.Stories[c.Nearest[i]].Name, c.Distance[i][c.Nearest[i]])
+			nearest[i] = fmt.Sprintf("%s (%.2f)", c.Stories[c.Nearest[i]].Name, c.Distance(i, c.Nearest[i]))
 		}
 		if c.ClosestArc[i] >= 0 {
-			closest[i] = fmt.Sprintf("%s (%.2f)", c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation[i][c.ClosestArc[i]])
+			closest[i] = fmt.Sprintf("%s (%.2f)", c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation(i, c.ClosestArc[i]))
 		}
 	}
 	return page.Execute(w, struct {

@@ -320,8 +320,8 @@ func writeCompareCSV(e *env, c *report.Comparison) error {
 	for i, s := range c.Stories {
 		for j, t := range c.Stories {
 			rows = append(rows,
-				compareRow{Section: "distance", Story: s.Name, Other: t.Name, Measure: "profile_js", Value: f4(c.Distance[i][j])},
-				compareRow{Section: "distance", Story: s.Name, Other: t.Name, Measure: "arc_correlation", Value: arcValue(c.ArcCorrelation[i][j])})
+				compareRow{Section: "distance", Story: s.Name, Other: t.Name, Measure: "profile_js", Value: f4(c.Distance(i, j))},
+				compareRow{Section: "distance", Story: s.Name, Other: t.Name, Measure: "arc_correlation", Value: arcValue(c.ArcCorrelation(i, j))})
 		}
 		if err := emit(); err != nil {
 			return err
@@ -329,10 +329,10 @@ func writeCompareCSV(e *env, c *report.Comparison) error {
 	}
 	for i, s := range c.Stories {
 		if c.Nearest[i] >= 0 {
-			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.Nearest[i]].Name, Measure: "profile_js", Value: f4(c.Distance[i][c.Nearest[i]])})
+			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.Nearest[i]].Name, Measure: "profile_js", Value: f4(c.Distance(i, c.Nearest[i]))})
 		}
 		if c.ClosestArc[i] >= 0 {
-			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.ClosestArc[i]].Name, Measure: "arc_correlation", Value: arcValue(c.ArcCorrelation[i][c.ClosestArc[i]])})
+			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.ClosestArc[i]].Name, Measure: "arc_correlation", Value: arcValue(c.ArcCorrelation(i, c.ClosestArc[i]))})
 		}
 	}
 	if err := emit(); err != nil {
@@ -354,12 +354,12 @@ func writeCompareTable(e *env, c *report.Comparison) error {
 			fmt.Fprintf(tw, "\t%.2f", s.Profile.Paragraphs[t])
 		}
 		if c.Nearest[i] >= 0 {
-			fmt.Fprintf(tw, "\t%s (%.2f)", c.Stories[c.Nearest[i]].Name, c.Distance[i][c.Nearest[i]])
+			fmt.Fprintf(tw, "\t%s (%.2f)", c.Stories[c.Nearest[i]].Name, c.Distance(i, c.Nearest[i]))
 		} else {
 			fmt.Fprint(tw, "\t—")
 		}
 		if c.ClosestArc[i] >= 0 {
-			fmt.Fprintf(tw, "\t%s (%.2f)", c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation[i][c.ClosestArc[i]])
+			fmt.Fprintf(tw, "\t%s (%.2f)", c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation(i, c.ClosestArc[i]))
 		} else {
 			fmt.Fprint(tw, "\t—")
 		}
