@@ -191,8 +191,10 @@ func positioned(path string, data []byte, offset int, err error, hint string) *I
 var StoryExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".epub"}
 
 // Expand turns command-line arguments into story paths: a directory gives
-// the story files inside it, recursively, in lexical order; "-" and files
-// stand for themselves. A directory with no story file is an error.
+// the story files inside it, recursively, in lexical order, following
+// links to folders; "-" and files stand for themselves. A file reached
+// through directories more than once (a link, a folder given twice, a file
+// also named) is given once. A directory with no story file is an error.
 func Expand(args []string) ([]string, error) {
 	var out []string
 	// Files found in directories, by real path, with their place in out
