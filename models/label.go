@@ -191,5 +191,8 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 	if base == nil || len(base.Stories) > 0 {
 		m.Stories = trainedStories(d, tasks, m.Stories)
 	}
+	if base == nil || len(base.Texts) > 0 {
+		m.Texts = trainedTexts(d, tasks, m.Texts)
+	}
 	return m, nil
 }

@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -28,9 +30,12 @@ type Model struct {
 	Seed   uint64   `json:"seed"`
 	Folds  int      `json:"folds"`
 	Data   []string `json:"data"` // training files, as given
-	// Stories names the stories whose labels the model trained on,
-	// sorted, so that eval can say when data is not held out.
+	// Stories names the stories whose labels the model trained on, and
+	// Texts holds a hash of each labelled paragraph's text (FNV-1a over
+	// its words joined by single spaces), both sorted, so that eval can
+	// say when data is not held out, by paragraph where Texts is known.
 	Stories []string    `json:"stories,omitempty"`
+	Texts   []uint64    `json:"texts,omitempty"`
 	POV     *Classifier `json:"pov,omitempty"`
 	Tone    *Classifier `json:"tone,omitempty"`
 	Focus   *Classifier `json:"focus,omitempty"`
@@ -111,7 +116,43 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 		m.set(task, c)
 	}
 	m.Stories = trainedStories(d, o.Tasks, nil)
+	m.Texts = trainedTexts(d, o.Tasks, nil)
 	return m, nil
+}
+
+// TextHash is the hash Model.Texts holds for a paragraph's text: white
+// space does not count (a CSV may have turned CRLF into LF).
+func TextHash(text string) uint64 {
+	h := fnv.New64a()
+	for i, w := range strings.Fields(text) {
+		if i > 0 {
+			h.Write([]byte{' '})
+		}
+		h.Write([]byte(w))
+	}
+	return h.Sum64()
+}
+
+// trainedTexts adds to hashes those of d's paragraphs with labels for any
+// of tasks, and returns them sorted, each once.
+func trainedTexts(d *Data, tasks []string, hashes []uint64) []uint64 {
+	hashes = slices.Clone(hashes)
+	for _, rows := range d.Rows {
+		for _, r := range rows {
+			if slices.ContainsFunc(tasks, func(t string) bool { return r.Label(t) != "" }) {
+				hashes = append(hashes, TextHash(r.Text))
+			}
+		}
+	}
+	slices.Sort(hashes)
+	return slices.Compact(hashes)
+}
+
+// Trained reports whether the model trained on a paragraph of this text
+// (false when the model does not record its texts).
+func (m *Model) Trained(text string) bool {
+	_, ok := slices.BinarySearch(m.Texts, TextHash(text))
+	return ok
 }
 
 // trainedStories adds to names the stories of d with labels for any of

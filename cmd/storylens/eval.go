@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/models"
 )
 
@@ -23,9 +24,10 @@ open-set, so accuracy alone), the baselines that need no training
 (majority class, pronoun-count rule, most frequent name), and the
 calibration of the confidences. Use data the model did not train on: the
 default model trained on datasets/novels.csv, seeds.csv and
-second_person.csv. The model records the names of the stories it trained
+second_person.csv. The model records a hash of each paragraph it trained
 on, and eval says so, on stderr and in the report's heading, when the data
-holds a story of one of those names: those figures are not held out.
+holds any of them: those figures are not held out. (A model that records
+only its stories' names is checked by name.)
 
 --texts DIR reads the stories' full texts as train does.
 
@@ -74,8 +76,42 @@ func runEval(ctx context.Context, e *env, opts any, args []string) error {
 			e.note(fmt.Sprintf("the %s classifier does not record its training data's commonest label (an older model file): no majority-class baseline for it", task))
 		}
 	}
-	// Stories are matched by name: a story renamed is not caught, and two
-	// stories of one name (two fics' "chapter1") are taken for one.
+	title := heldOutTitle(e, m, ls)
+	for _, r := range reps {
+		printReport(e.stdout, r, title)
+	}
+	return nil
+}
+
+// heldOutTitle says whether the data is held out from the model's
+// training, noting on stderr when it is not: by paragraph text where the
+// model records its training texts, else by story name (a story renamed
+// is not caught then, and two stories of one name are taken for one).
+func heldOutTitle(e *env, m *models.Model, ls []datasets.LabelledStory) string {
+	if len(m.Texts) > 0 {
+		seen, total := 0, 0
+		var stories []string
+		for _, l := range ls {
+			for _, r := range l.Rows {
+				if r.POV+r.Tone+r.Focus == "" {
+					continue
+				}
+				total++
+				if m.Trained(r.Text) {
+					seen++
+					if !slices.Contains(stories, l.Name) {
+						stories = append(stories, l.Name)
+					}
+				}
+			}
+		}
+		if seen == 0 {
+			return "held-out evaluation"
+		}
+		e.note(fmt.Sprintf("%d of the data's %d labelled paragraphs (in %s) are paragraphs the model trained on, so these figures are not held out; storylens train's cross-validation report is the held-out figure",
+			seen, total, clipList(stories, 3)))
+		return fmt.Sprintf("evaluation, NOT held out: %d of the data's %d labelled paragraphs are paragraphs the model trained on", seen, total)
+	}
 	title := "held-out evaluation"
 	var names []string
 	for _, l := range ls {
@@ -91,10 +127,7 @@ func runEval(ctx context.Context, e *env, opts any, args []string) error {
 	} else if len(m.Stories) == 0 {
 		title = "evaluation (the model does not record its training stories, so whether the data is held out is unknown)"
 	}
-	for _, r := range reps {
-		printReport(e.stdout, r, title)
-	}
-	return nil
+	return title
 }
 
 // clipList joins the first n names, saying how many more there are.
