@@ -214,8 +214,9 @@ func Expand(args []string) ([]string, error) {
 		if !info.IsDir() {
 			// A file named is read as named (given twice, twice), and
 			// a directory does not add it again.
-			if _, ok := walked[realPath(a)]; !ok {
-				walked[realPath(a)] = -1
+			real := realPath(a)
+			if _, ok := walked[real]; !ok {
+				walked[real] = -1
 			}
 			out = append(out, a)
 			continue

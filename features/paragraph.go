@@ -218,8 +218,9 @@ func scanLines(src []byte) []line {
 	if bytes.HasPrefix(src, bom) {
 		pos = len(bom)
 	}
-	cr := LineEnd(src) == '\r'
-	lines := make([]line, 0, bytes.Count(src, []byte{LineEnd(src)})+1)
+	sep := LineEnd(src)
+	cr := sep == '\r'
+	lines := make([]line, 0, bytes.Count(src, []byte{sep})+1)
 	for no := 1; pos <= len(src); no++ {
 		end := len(src)
 		next := len(src) + 1

@@ -349,16 +349,16 @@ func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block
 	}
 	spacing := 4*wide < gaps
 	nTitles := 0
-	for ui, u := range units {
+	for _, u := range units {
 		start, end := lines[u.first].start, lines[u.last].end
 		text := src[start:end]
 		b := Block{Start: start, End: end, Line: lines[u.first].no}
 		single := u.first == u.last
 		kind := KindParagraph
 		if single {
-			st.spaced = spacing && u.first >= 2 && lines[u.first-1].blank() && lines[u.first-2].blank()
+			spaced := spacing && u.first >= 2 && lines[u.first-1].blank() && lines[u.first-2].blank()
 			var title bool
-			if kind, title = st.headingKind(text, ui, blocks); title {
+			if kind, title = st.headingKind(text, spaced, blocks); title {
 				nTitles++
 			}
 		}
@@ -408,7 +408,6 @@ type splitState struct {
 	sawChapter            bool
 	pov                   string
 	noTitles              bool // take no title-like line for a heading
-	spaced                bool // the line being classified follows two blank lines or more, where that is rare
 }
 
 func (st *splitState) sinceScene() bool { return st.index > st.lastBreak }
@@ -417,7 +416,9 @@ func (st *splitState) sinceScene() bool { return st.index > st.lastBreak }
 // heading only for looking like a title. Title-like lines count as
 // headings only at the top of the story or right under a chapter heading,
 // so that a short fragment of narration ("Silence") stays a paragraph.
-func (st *splitState) headingKind(b []byte, ui int, blocks []Block) (Kind, bool) {
+// spaced: the line follows two blank lines or more, in a story where such
+// gaps are rare.
+func (st *splitState) headingKind(b []byte, spaced bool, blocks []Block) (Kind, bool) {
 	switch {
 	case isSceneBreak(b):
 		return KindSceneBreak, false
@@ -448,7 +449,7 @@ func (st *splitState) headingKind(b []byte, ui int, blocks []Block) (Kind, bool)
 	// "LETTER V."), or after two blank lines or more where such gaps are
 	// rare; between paragraphs it is otherwise text ("GET OUT.", "WHAT
 	// THE HELL", a letter's signature "ROBERT KENNEDY.").
-	if isCapsHeading(b) && (st.index == 0 || afterHeading || st.spaced || capsSectionRe.Match(b)) {
+	if isCapsHeading(b) && (st.index == 0 || afterHeading || spaced || capsSectionRe.Match(b)) {
 		return KindHeading, false
 	}
 	if !st.noTitles && (st.index == 0 || afterHeading) && isTitleLine(b) {

@@ -60,6 +60,16 @@ const (
 // it; a straight mark closes itself.
 var closers = map[rune]rune{'"': '"', '\u201C': '\u201D', '«': '»', '\u201E': '\u201C', '「': '」', '『': '』'}
 
+// isDoubleMark: a double quotation mark, opening or closing (the keys and
+// values of closers).
+func isDoubleMark(r rune) bool {
+	switch r {
+	case '"', '\u201C', '\u201D', '«', '»', '\u201E', '「', '」', '『', '』':
+		return true
+	}
+	return false
+}
+
 // isSpeechDash: an em dash, a horizontal bar, or an en dash.
 func isSpeechDash(r rune) bool { return r == '\u2014' || r == '\u2015' || r == '\u2013' }
 
@@ -238,7 +248,7 @@ func Tokenize(dst []Token, text []byte, style QuoteStyle) (tokens []Token, openA
 			prev, _ = utf8.DecodeLastRune(text[i:end])
 			i = end
 			continue
-		case r == '"' || r == '\u201D' || r == '»' || r == '」' || r == '』' || closers[r] != 0:
+		case isDoubleMark(r):
 			if byDash || style == SingleQuotes && r < '\u3000' {
 				// Where dashes mark the speech, or single quotes do, a
 				// double mark is punctuation.

@@ -235,3 +235,12 @@ func TestQuoteStyleCROnly(t *testing.T) {
 		}
 	}
 }
+
+// Every mark closers knows is a double mark, opening and closing.
+func TestDoubleMarks(t *testing.T) {
+	for open, close := range closers {
+		if !isDoubleMark(open) || !isDoubleMark(close) {
+			t.Errorf("%q…%q: not both double marks", open, close)
+		}
+	}
+}

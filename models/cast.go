@@ -3,7 +3,6 @@ package models
 import (
 	"cmp"
 	"maps"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -610,7 +609,7 @@ func initialFirstNames(paras []Para, midSentence map[string]bool, lower map[stri
 // dropShouted, initialFirstNames and commonWords ask of the text, read in
 // one pass.
 func lowerCaseCounts(paras []Para) map[string]int {
-	want := map[string]int{}
+	want := map[string]bool{}
 	seen := map[string]bool{}
 	for _, p := range paras {
 		for _, m := range p.Mentions {
@@ -619,7 +618,7 @@ func lowerCaseCounts(paras []Para) map[string]int {
 			}
 			seen[m.Name] = true
 			for _, w := range strings.Fields(strings.ToLower(m.Name)) {
-				want[w] = math.MaxInt
+				want[w] = true
 			}
 		}
 	}
@@ -627,10 +626,9 @@ func lowerCaseCounts(paras []Para) map[string]int {
 }
 
 // countLowerCase counts how often the story writes each of the words in
-// want (lower-case ASCII words) as a word of its own in lower case,
-// counting each only up to want[w], and stops reading once every word
-// has reached its count. Words never written so are left out.
-func countLowerCase(paras []Para, want map[string]int) map[string]int {
+// want (lower-case ASCII words) as a word of its own in lower case. Words
+// never written so are left out.
+func countLowerCase(paras []Para, want map[string]bool) map[string]int {
 	got := map[string]int{}
 	// shape[c][n]: some word in want starts with letter c and has n
 	// letters (n capped at maxShape, which stands for any longer), so
@@ -643,7 +641,6 @@ func countLowerCase(paras []Para, want map[string]int) map[string]int {
 		}
 		shape[w[0]-'a'][min(len(w), maxShape)] = true
 	}
-	done := 0
 	for _, p := range paras {
 		text := p.text
 		for i := 0; i < len(text); i++ {
@@ -656,13 +653,8 @@ func countLowerCase(paras []Para, want map[string]int) map[string]int {
 				j++
 			}
 			if shape[c-'a'][min(j-i, maxShape)] && !letterBefore(text, i) && !letterAt(text, j) {
-				if limit, ok := want[string(text[i:j])]; ok && got[string(text[i:j])] < limit {
+				if want[string(text[i:j])] {
 					got[string(text[i:j])]++
-					if got[string(text[i:j])] == limit {
-						if done++; done == len(want) {
-							return got
-						}
-					}
 				}
 			}
 			i = j

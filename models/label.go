@@ -186,13 +186,8 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 		}
 		m.set(task, c)
 	}
-	// A base model that does not record its stories leaves the answer
-	// unknown.
-	if base == nil || len(base.Stories) > 0 {
-		m.Stories = trainedStories(d, tasks, m.Stories)
-	}
-	if base == nil || len(base.Texts) > 0 {
-		m.Texts = trainedTexts(d, tasks, m.Texts)
-	}
+	// A base model that does not record its stories or texts leaves the
+	// answer unknown.
+	m.record(d, tasks, base == nil || len(base.Stories) > 0, base == nil || len(base.Texts) > 0)
 	return m, nil
 }

@@ -115,8 +115,7 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 		m.Reports = append(m.Reports, rep)
 		m.set(task, c)
 	}
-	m.Stories = trainedStories(d, o.Tasks, nil)
-	m.Texts = trainedTexts(d, o.Tasks, nil)
+	m.record(d, o.Tasks, true, true)
 	return m, nil
 }
 
@@ -133,19 +132,30 @@ func TextHash(text string) uint64 {
 	return h.Sum64()
 }
 
-// trainedTexts adds to hashes those of d's paragraphs with labels for any
-// of tasks, and returns them sorted, each once.
-func trainedTexts(d *Data, tasks []string, hashes []uint64) []uint64 {
-	hashes = slices.Clone(hashes)
-	for _, rows := range d.Rows {
+// record adds to the model's Stories and Texts (as asked) the stories of
+// d with labels for any of tasks and their labelled paragraphs, each
+// list sorted and each entry once.
+func (m *Model) record(d *Data, tasks []string, stories, texts bool) {
+	// A copy: a model refitted from a base shares the base's lists.
+	m.Stories, m.Texts = slices.Clone(m.Stories), slices.Clone(m.Texts)
+	for s, rows := range d.Rows {
+		labelled := false
 		for _, r := range rows {
 			if slices.ContainsFunc(tasks, func(t string) bool { return r.Label(t) != "" }) {
-				hashes = append(hashes, TextHash(r.Text))
+				labelled = true
+				if texts {
+					m.Texts = append(m.Texts, TextHash(r.Text))
+				}
 			}
 		}
+		if labelled && stories {
+			m.Stories = append(m.Stories, d.Stories[s].Name)
+		}
 	}
-	slices.Sort(hashes)
-	return slices.Compact(hashes)
+	slices.Sort(m.Stories)
+	m.Stories = slices.Compact(m.Stories)
+	slices.Sort(m.Texts)
+	m.Texts = slices.Compact(m.Texts)
 }
 
 // Trained reports whether the model trained on a paragraph of this text
@@ -153,19 +163,6 @@ func trainedTexts(d *Data, tasks []string, hashes []uint64) []uint64 {
 func (m *Model) Trained(text string) bool {
 	_, ok := slices.BinarySearch(m.Texts, TextHash(text))
 	return ok
-}
-
-// trainedStories adds to names the stories of d with labels for any of
-// tasks, and returns them sorted, each once.
-func trainedStories(d *Data, tasks []string, names []string) []string {
-	names = slices.Clone(names)
-	for s, st := range d.Stories {
-		if slices.ContainsFunc(tasks, func(t string) bool { return len(d.labelled(t, []int{s})) > 0 }) {
-			names = append(names, st.Name)
-		}
-	}
-	slices.Sort(names)
-	return slices.Compact(names)
 }
 
 // SeenStories returns those of names the model trained on.

@@ -103,27 +103,45 @@ func Resample(xs []float64, m int) []float64 {
 // Correlation is Pearson's correlation of two equal-length series; 0 when
 // either is constant.
 func Correlation(a, b []float64) float64 {
-	n := float64(len(a))
-	if n == 0 || len(a) != len(b) {
+	if len(a) == 0 || len(a) != len(b) {
 		return 0
 	}
-	var ma, mb float64
-	for i := range a {
-		ma += a[i]
-		mb += b[i]
-	}
-	ma /= n
-	mb /= n
-	var cov, va, vb float64
-	for i := range a {
-		cov += (a[i] - ma) * (b[i] - mb)
-		va += (a[i] - ma) * (a[i] - ma)
-		vb += (b[i] - mb) * (b[i] - mb)
-	}
-	if va == 0 || vb == 0 {
+	ua, ub := unitArc(a), unitArc(b)
+	if ua == nil || ub == nil {
 		return 0
 	}
-	return cov / math.Sqrt(va*vb)
+	return dot(ua, ub)
+}
+
+// unitArc is xs centred on its mean and scaled to length 1 (nil when xs
+// is flat): the dot product of two is their Pearson correlation.
+func unitArc(xs []float64) []float64 {
+	m := 0.0
+	for _, x := range xs {
+		m += x
+	}
+	m /= float64(len(xs))
+	out := make([]float64, len(xs))
+	ss := 0.0
+	for k, x := range xs {
+		out[k] = x - m
+		ss += out[k] * out[k]
+	}
+	if ss == 0 {
+		return nil
+	}
+	for k := range out {
+		out[k] /= math.Sqrt(ss)
+	}
+	return out
+}
+
+func dot(a, b []float64) float64 {
+	r := 0.0
+	for k := range a {
+		r += a[k] * b[k]
+	}
+	return r
 }
 
 // JensenShannon is the Jensen–Shannon distance (the square root of the

@@ -165,31 +165,7 @@ func (c *Comparison) ArcCorrelation(i, j int) float64 {
 	if a == nil || b == nil {
 		return math.NaN()
 	}
-	r := 0.0
-	for k := range a {
-		r += a[k] * b[k]
-	}
-	return r
-}
-
-// unitArc is xs centred on its mean and scaled to length 1: the dot
-// product of two is their Pearson correlation.
-func unitArc(xs []float64) []float64 {
-	m := 0.0
-	for _, x := range xs {
-		m += x
-	}
-	m /= float64(len(xs))
-	out := make([]float64, len(xs))
-	ss := 0.0
-	for k, x := range xs {
-		out[k] = x - m
-		ss += out[k] * out[k]
-	}
-	for k := range out {
-		out[k] /= math.Sqrt(ss)
-	}
-	return out
+	return dot(a, b)
 }
 
 // arcDefined reports whether a story's arc can be correlated: it has at

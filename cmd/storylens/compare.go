@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,7 +12,6 @@ import (
 	"strconv"
 	"text/tabwriter"
 
-	"github.com/gocarina/gocsv"
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
 	"github.com/storylens/storylens/report"
@@ -283,8 +280,7 @@ func arcValue(x float64) string {
 // time and the distances a story at a time, so that memory stays that of
 // the comparison itself however many stories there are.
 func writeCompareCSV(e *env, c *report.Comparison) error {
-	w := &csvWriter[compareRow]{bw: bufio.NewWriterSize(e.stdout, 1<<16)}
-	w.cw = gocsv.NewSafeCSVWriter(csv.NewWriter(w.bw))
+	w := newRowWriter[compareRow]("csv", e.stdout, 0, nil)
 	var rows []compareRow
 	emit := func() error {
 		err := w.write(rows)
