@@ -193,8 +193,9 @@ var StoryExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".epub"}
 // Expand turns command-line arguments into story paths: a directory gives
 // the story files inside it, recursively, in lexical order, following
 // links to folders; "-" and files stand for themselves. A file reached
-// through directories more than once (a link, a folder given twice, a file
-// also named) is given once. A directory with no story file is an error.
+// through directories more than once (a link, a folder given twice) is
+// given once, and so is a file both named and in a folder named, in
+// either order; a file named twice is given twice. A directory with no story file is an error.
 func Expand(args []string) ([]string, error) {
 	var out []string
 	// Files found in directories, by real path, with their place in out
@@ -212,10 +213,14 @@ func Expand(args []string) ([]string, error) {
 			return nil, err
 		}
 		if !info.IsDir() {
-			// A file named is read as named (given twice, twice), and
-			// a directory does not add it again.
+			// A file named is read as named (given twice, twice); a
+			// directory, before or after, does not add it again.
 			real := realPath(a)
-			if _, ok := walked[real]; !ok {
+			k, ok := walked[real]
+			if ok && k >= 0 {
+				continue
+			}
+			if !ok {
 				walked[real] = -1
 			}
 			out = append(out, a)

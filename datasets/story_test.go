@@ -139,6 +139,19 @@ func TestExpandSymlinks(t *testing.T) {
 	if len(got) != 3 || got[0] != filepath.Join("real", "a.txt") {
 		t.Errorf("Expand of relative and absolute spellings = %v", got)
 	}
+	// A file named after its folder: once, where the folder gave it.
+	got, err = Expand([]string{"real", filepath.Join("real", "a.txt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0] != filepath.Join("real", "a.txt") {
+		t.Errorf("Expand of a folder and a file in it = %v", got)
+	}
+	// A file named twice is read twice.
+	got, err = Expand([]string{filepath.Join("real", "a.txt"), filepath.Join("real", "a.txt")})
+	if err != nil || len(got) != 2 {
+		t.Errorf("Expand of a file named twice = %v, %v", got, err)
+	}
 }
 
 // TestAnalyseOffsets: every row's offsets point at its text in the input,

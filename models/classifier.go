@@ -37,6 +37,9 @@ type Classifier struct {
 	// Majority (pov and tone) is the commonest label of the training
 	// data: eval's majority-class baseline.
 	Majority string `json:"majority,omitempty"`
+	// Trained records the stories and paragraphs the classifier trained
+	// on (nil in older model files).
+	Trained *TrainedOn `json:"trained_on,omitempty"`
 	// priors are the training classes' shares, in Scorer.Classes order
 	// (kept while cross-validating, not saved).
 	priors []float64

@@ -184,10 +184,8 @@ func Fit(d *Data, tasks []string, base *Model) (*Model, error) {
 			c.NeighbourWeight, c.PriorShare = old.NeighbourWeight, old.PriorShare
 			c.Bias = priorBias(c.priors, c.PriorShare)
 		}
+		c.Trained = trainedOn(d, task)
 		m.set(task, c)
 	}
-	// A base model that does not record its stories or texts leaves the
-	// answer unknown.
-	m.record(d, tasks, base == nil || len(base.Stories) > 0, base == nil || len(base.Texts) > 0)
 	return m, nil
 }

@@ -6,14 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -30,12 +28,6 @@ type Model struct {
 	Seed   uint64   `json:"seed"`
 	Folds  int      `json:"folds"`
 	Data   []string `json:"data"` // training files, as given
-	// Stories names the stories whose labels the model trained on, and
-	// Texts holds a hash of each labelled paragraph's text (FNV-1a over
-	// its words joined by single spaces), both sorted, so that eval can
-	// say when data is not held out, by paragraph where Texts is known.
-	Stories []string    `json:"stories,omitempty"`
-	Texts   []uint64    `json:"texts,omitempty"`
 	POV     *Classifier `json:"pov,omitempty"`
 	Tone    *Classifier `json:"tone,omitempty"`
 	Focus   *Classifier `json:"focus,omitempty"`
@@ -113,67 +105,10 @@ func Train(d *Data, o TrainOptions) (*Model, error) {
 		}
 		c.Offset = rep.Offset
 		m.Reports = append(m.Reports, rep)
+		c.Trained = trainedOn(d, task)
 		m.set(task, c)
 	}
-	m.record(d, o.Tasks, true, true)
 	return m, nil
-}
-
-// TextHash is the hash Model.Texts holds for a paragraph's text: white
-// space does not count (a CSV may have turned CRLF into LF).
-func TextHash(text string) uint64 {
-	h := fnv.New64a()
-	for i, w := range strings.Fields(text) {
-		if i > 0 {
-			h.Write([]byte{' '})
-		}
-		h.Write([]byte(w))
-	}
-	return h.Sum64()
-}
-
-// record adds to the model's Stories and Texts (as asked) the stories of
-// d with labels for any of tasks and their labelled paragraphs, each
-// list sorted and each entry once.
-func (m *Model) record(d *Data, tasks []string, stories, texts bool) {
-	// A copy: a model refitted from a base shares the base's lists.
-	m.Stories, m.Texts = slices.Clone(m.Stories), slices.Clone(m.Texts)
-	for s, rows := range d.Rows {
-		labelled := false
-		for _, r := range rows {
-			if slices.ContainsFunc(tasks, func(t string) bool { return r.Label(t) != "" }) {
-				labelled = true
-				if texts {
-					m.Texts = append(m.Texts, TextHash(r.Text))
-				}
-			}
-		}
-		if labelled && stories {
-			m.Stories = append(m.Stories, d.Stories[s].Name)
-		}
-	}
-	slices.Sort(m.Stories)
-	m.Stories = slices.Compact(m.Stories)
-	slices.Sort(m.Texts)
-	m.Texts = slices.Compact(m.Texts)
-}
-
-// Trained reports whether the model trained on a paragraph of this text
-// (false when the model does not record its texts).
-func (m *Model) Trained(text string) bool {
-	_, ok := slices.BinarySearch(m.Texts, TextHash(text))
-	return ok
-}
-
-// SeenStories returns those of names the model trained on.
-func (m *Model) SeenStories(names []string) []string {
-	var seen []string
-	for _, n := range names {
-		if _, ok := slices.BinarySearch(m.Stories, n); ok && !slices.Contains(seen, n) {
-			seen = append(seen, n)
-		}
-	}
-	return seen
 }
 
 // chooseLearner cross-validates each learner, with each smoothing
@@ -300,6 +235,9 @@ func Decode(name string, b []byte) (*Model, error) {
 			return nil, fmt.Errorf("%s: %w: %s classifier: %v", name, ErrBadModel, t, err)
 		}
 		c.folded = fold(c.Encoder, c.Scorer)
+		if c.Trained != nil {
+			c.Trained.sort()
+		}
 		if t == "pov" || t == "focus" {
 			want := map[string][]string{"pov": {"first", "second", "third"}, "focus": {"no", "yes"}}[t]
 			for _, cl := range c.Scorer.Classes {

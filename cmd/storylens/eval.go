@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/storylens/storylens/datasets"
@@ -76,58 +75,50 @@ func runEval(ctx context.Context, e *env, opts any, args []string) error {
 			e.note(fmt.Sprintf("the %s classifier does not record its training data's commonest label (an older model file): no majority-class baseline for it", task))
 		}
 	}
-	title := heldOutTitle(e, m, ls)
+	// One note for the tasks that overlap alike.
+	var notes []string
+	tasks := map[string][]string{}
 	for _, r := range reps {
+		title, note := heldOutTitle(m.Classifier(r.Task), ls)
 		printReport(e.stdout, r, title)
+		if note != "" {
+			if tasks[note] == nil {
+				notes = append(notes, note)
+			}
+			tasks[note] = append(tasks[note], r.Task)
+		}
+	}
+	for _, n := range notes {
+		e.note(fmt.Sprintf("%s: %s, so these figures are not held out; storylens train's cross-validation report is the held-out figure", strings.Join(tasks[n], ", "), n))
 	}
 	return nil
 }
 
-// heldOutTitle says whether the data is held out from the model's
-// training, noting on stderr when it is not: by paragraph text where the
-// model records its training texts, else by story name (a story renamed
-// is not caught then, and two stories of one name are taken for one).
-func heldOutTitle(e *env, m *models.Model, ls []datasets.LabelledStory) string {
-	if len(m.Texts) > 0 {
-		seen, total := 0, 0
-		var stories []string
-		for _, l := range ls {
-			for _, r := range l.Rows {
-				if r.POV+r.Tone+r.Focus == "" {
-					continue
-				}
-				total++
-				if m.Trained(r.Text) {
-					seen++
-					if !slices.Contains(stories, l.Name) {
-						stories = append(stories, l.Name)
-					}
-				}
-			}
-		}
-		if seen == 0 {
-			return "held-out evaluation"
-		}
-		e.note(fmt.Sprintf("%d of the data's %d labelled paragraphs (in %s) are paragraphs the model trained on, so these figures are not held out; storylens train's cross-validation report is the held-out figure",
-			seen, total, clipList(stories, 3)))
-		return fmt.Sprintf("evaluation, NOT held out: %d of the data's %d labelled paragraphs are paragraphs the model trained on", seen, total)
+// heldOutTitle says whether the data is held out from the training of
+// the task's classifier, and when it is not, a note for stderr: by paragraph text (of models.MinHashWords words or
+// more, whatever its white space, case or quotation marks), and by story
+// name, since a story the model trained on is not held out even in
+// paragraphs that were not labelled (its cast and context were read).
+func heldOutTitle(c *models.Classifier, ls []datasets.LabelledStory) (title, note string) {
+	o := c.Overlap(ls)
+	if !o.Known {
+		return "evaluation (the model does not record its training data, so whether the data is held out is unknown)", ""
 	}
-	title := "held-out evaluation"
-	var names []string
-	for _, l := range ls {
-		if !slices.Contains(names, l.Name) {
-			names = append(names, l.Name)
-		}
+	if o.HeldOut() {
+		return "held-out evaluation", ""
 	}
-	if seen := m.SeenStories(names); len(seen) > 0 {
-		slices.Sort(seen)
-		title = fmt.Sprintf("evaluation, NOT held out: %d of the data's %d story names are those of stories the model trained on", len(seen), len(names))
-		e.note(fmt.Sprintf("%d of the data's %d story names (%s) are those of stories the model trained on, so these figures are not held out; storylens train's cross-validation report is the held-out figure",
-			len(seen), len(names), clipList(seen, 3)))
-	} else if len(m.Stories) == 0 {
-		title = "evaluation (the model does not record its training stories, so whether the data is held out is unknown)"
+	if o.Seen > 0 {
+		title = fmt.Sprintf("evaluation, NOT held out: %d of the data's %d labelled paragraphs of %d words or more are paragraphs the model trained on",
+			o.Seen, o.Checked, models.MinHashWords)
+		note = fmt.Sprintf("%d of the data's %d labelled paragraphs of %d words or more (in %s) are paragraphs the model trained on",
+			o.Seen, o.Checked, models.MinHashWords, clipList(o.SeenStories, 3))
+	} else {
+		title = fmt.Sprintf("evaluation, NOT held out by story: %d of the data's %d story names are those of stories the model trained on (though none of the paragraphs it trained on are in the data)",
+			len(o.TrainedStories), o.Names)
+		note = fmt.Sprintf("%d of the data's %d story names (%s) are those of stories the model trained on, though none of the paragraphs it trained on are in the data",
+			len(o.TrainedStories), o.Names, clipList(o.TrainedStories, 3))
 	}
-	return title
+	return title, note
 }
 
 // clipList joins the first n names, saying how many more there are.
