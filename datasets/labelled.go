@@ -34,8 +34,9 @@ type Labelled struct {
 	POV       string `csv:"pov"`
 	Tone      string `csv:"tone"`
 	Focus     string `csv:"focus"`
-	// Row is the 1-based data row in the file (the header is row 0).
-	Row int `csv:"-"`
+	// Row is the 1-based data row in File (the header is row 0).
+	Row  int    `csv:"-"`
+	File string `csv:"-"`
 }
 
 // Label returns the row's label for a task.
@@ -131,7 +132,7 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 	var stories []LabelledStory
 	for i := range rows {
 		l := &rows[i]
-		l.Row = i + 1
+		l.Row, l.File = i+1, path
 		l.POV, l.Tone, l.Focus = strings.TrimSpace(l.POV), strings.TrimSpace(l.Tone), strings.TrimSpace(l.Focus)
 		if l.POV != "" && !slices.Contains(POVLabels, l.POV) {
 			return nil, &RowError{path, l.Row, fmt.Errorf("unknown pov %q: use first, second or third", l.POV)}
@@ -157,6 +158,121 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 		}
 	}
 	return stories, nil
+}
+
+// MergeLabelled joins the stories of one name read from several dataset
+// files into one (so that cross-validation grouped by story never trains
+// and tests on one story), in paragraph order when every row has a
+// paragraph number. Rows of one paragraph (by its number, or without
+// numbers by a text of MinLabelWords words or more) become one row with
+// the labels of both, so a paragraph labelled for tone in one file and
+// for pov in another is one paragraph, and one given twice counts once;
+// their number is returned. Two rows of one paragraph with different
+// texts or different labels for one task are an error naming both.
+func MergeLabelled(ls []LabelledStory) ([]LabelledStory, int, error) {
+	byName := map[string]int{}
+	var out []LabelledStory
+	for _, l := range ls {
+		k, ok := byName[l.Name]
+		if !ok {
+			byName[l.Name] = len(out)
+			out = append(out, LabelledStory{Name: l.Name, File: l.File, Rows: slices.Clone(l.Rows)})
+			continue
+		}
+		out[k].Rows = append(out[k].Rows, l.Rows...)
+		if !slices.Contains(strings.Split(out[k].File, ","), l.File) {
+			out[k].File += "," + l.File
+		}
+	}
+	merged := 0
+	for k := range out {
+		l := &out[k]
+		numbered := !slices.ContainsFunc(l.Rows, func(r Labelled) bool { return r.Paragraph < 1 })
+		if numbered {
+			slices.SortStableFunc(l.Rows, func(a, b Labelled) int { return a.Paragraph - b.Paragraph })
+		}
+		// key is what makes two rows one paragraph ("" for none).
+		key := func(r *Labelled) string {
+			if numbered {
+				return strconv.Itoa(r.Paragraph)
+			}
+			t := strings.Fields(r.Text)
+			if len(t) < MinLabelWords {
+				return ""
+			}
+			return strings.Join(t, " ")
+		}
+		first := map[string]int{}
+		rows := l.Rows[:0]
+		for _, r := range l.Rows {
+			kk := key(&r)
+			j, ok := first[kk]
+			if kk == "" || !ok {
+				if kk != "" {
+					first[kk] = len(rows)
+				}
+				rows = append(rows, r)
+				continue
+			}
+			if err := joinRows(l.Name, &rows[j], r); err != nil {
+				return nil, 0, err
+			}
+			merged++
+		}
+		l.Rows = rows
+	}
+	return out, merged, nil
+}
+
+// joinRows gives a the labels of b, a row of the same paragraph.
+func joinRows(story string, a *Labelled, b Labelled) error {
+	at := fmt.Sprintf("%s row %d", a.File, a.Row)
+	if strings.Join(strings.Fields(a.Text), " ") != strings.Join(strings.Fields(b.Text), " ") {
+		return &RowError{b.File, b.Row, fmt.Errorf("story %s paragraph %d is also %s, with another text; give each paragraph once", story, b.Paragraph, at)}
+	}
+	for _, f := range []struct{ a, b *string }{{&a.POV, &b.POV}, {&a.Tone, &b.Tone}, {&a.Focus, &b.Focus}} {
+		switch {
+		case *f.b == "" || *f.b == *f.a:
+		case *f.a == "":
+			*f.a = *f.b
+		default:
+			return &RowError{b.File, b.Row, fmt.Errorf("story %s: this paragraph is also %s, labelled %q there and %q here; keep one label", story, at, *f.a, *f.b)}
+		}
+	}
+	return nil
+}
+
+// MinLabelWords is the fewest words of a paragraph whose text, repeated
+// within a story without paragraph numbers, MergeLabelled takes for one
+// paragraph given twice ("No." may well be said twice).
+const MinLabelWords = 6
+
+// CheckLabelCase refuses labels of one task that differ only in case or
+// spacing ("Sad" beside "sad"), which training would take for two
+// classes; the error names a row of each.
+func CheckLabelCase(ls []LabelledStory) error {
+	for _, task := range Tasks {
+		first := map[string]*Labelled{}
+		for _, l := range ls {
+			for i := range l.Rows {
+				r := &l.Rows[i]
+				v := r.Label(task)
+				if v == "" {
+					continue
+				}
+				key := strings.ToLower(strings.Join(strings.Fields(v), " "))
+				a, ok := first[key]
+				if !ok {
+					first[key] = r
+					continue
+				}
+				if a.Label(task) != v {
+					return &RowError{r.File, r.Row, fmt.Errorf("%s %q differs from %q (%s row %d) only in case or spacing; use one spelling", task, v, a.Label(task), a.File, a.Row)}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // ReadLabelledFile reads a labelled dataset CSV from a file.

@@ -93,7 +93,7 @@ func storyFromText(a *features.Analyzer, l datasets.LabelledStory, path string) 
 	s, paras := Analyse(a, st)
 	rows := make([]datasets.Labelled, len(paras))
 	for _, r := range l.Rows {
-		at := fmt.Sprintf("%s row %d (story %s, paragraph %d)", l.File, r.Row, l.Name, r.Paragraph)
+		at := fmt.Sprintf("%s row %d (story %s, paragraph %d)", r.File, r.Row, l.Name, r.Paragraph)
 		if r.Paragraph < 1 || r.Paragraph > len(paras) {
 			return nil, nil, fmt.Errorf("%s: %s has %d paragraphs", at, path, len(paras))
 		}

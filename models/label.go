@@ -73,7 +73,7 @@ func (m *Model) Evaluate(path string, ls []datasets.LabelledStory, d *Data) ([]*
 			for _, s := range ls {
 				for _, r := range s.Rows {
 					if r.Tone != "" && !slices.Contains(c.Scorer.Classes, r.Tone) {
-						return nil, &datasets.RowError{Path: path, Row: r.Row,
+						return nil, &datasets.RowError{Path: r.File, Row: r.Row,
 							Err: fmt.Errorf("tone %q is not one of the model's labels (%v); train a model on this label set with storylens train", r.Tone, c.Scorer.Classes)}
 					}
 				}

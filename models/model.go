@@ -24,10 +24,10 @@ const FileName = "model.json"
 // Model is the trained classifiers for pov, tone and focus (any may be
 // missing), with the cross-validation reports they were chosen by.
 type Model struct {
-	Format string   `json:"format"`
-	Seed   uint64   `json:"seed"`
-	Folds  int      `json:"folds"`
-	Data   []string `json:"data"` // training files, as given
+	Format  string      `json:"format"`
+	Seed    uint64      `json:"seed"`
+	Folds   int         `json:"folds"`
+	Data    []string    `json:"data"` // training files, as given
 	POV     *Classifier `json:"pov,omitempty"`
 	Tone    *Classifier `json:"tone,omitempty"`
 	Focus   *Classifier `json:"focus,omitempty"`

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/storylens/storylens/datasets"
@@ -69,6 +70,27 @@ func runEval(ctx context.Context, e *env, opts any, args []string) error {
 	reps, err := m.Evaluate(strings.Join(paths, ","), ls, d)
 	if err != nil {
 		return err
+	}
+	var labelled, missing []string
+	for _, task := range datasets.Tasks {
+		if !slices.ContainsFunc(ls, func(l datasets.LabelledStory) bool {
+			return slices.ContainsFunc(l.Rows, func(r datasets.Labelled) bool { return r.Label(task) != "" })
+		}) {
+			continue
+		}
+		labelled = append(labelled, task)
+		if m.Classifier(task) == nil {
+			missing = append(missing, task)
+		}
+	}
+	if len(reps) == 0 {
+		if len(labelled) == 0 {
+			return fmt.Errorf("%s: no labels to evaluate (the pov, tone and focus cells are all empty)", strings.Join(paths, ", "))
+		}
+		return fmt.Errorf("%s: the data has %s labels and the model classifies %s only: nothing to evaluate", strings.Join(paths, ", "), strings.Join(labelled, ", "), strings.Join(m.Tasks(), ", "))
+	}
+	if len(missing) > 0 {
+		e.note(fmt.Sprintf("the data's %s labels are not evaluated: the model has no %s classifier", strings.Join(missing, " and "), strings.Join(missing, " or ")))
 	}
 	for _, task := range []string{"pov", "tone"} {
 		if c := m.Classifier(task); c != nil && c.Majority == "" {

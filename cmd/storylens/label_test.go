@@ -158,7 +158,11 @@ func TestTrainChecksTheData(t *testing.T) {
 		t.Errorf("--task pov without pov labels: exit %d, %s", code, errs)
 	}
 	// One story: the folds cannot be grouped by story.
-	one := seedsWith(t, dir, "one.csv", func(r map[string]string) { r["story"] = "mine" })
+	n := 0
+	one := seedsWith(t, dir, "one.csv", func(r map[string]string) {
+		n++
+		r["story"], r["paragraph"] = "mine", strconv.Itoa(n)
+	})
 	_, errs, code = runCLI(t, "", "train", "--data", one, "--out", filepath.Join(dir, "m"), "--task", "tone")
 	if code != 1 || !strings.Contains(errs, one+": the 115 tone labels all come from one story") {
 		t.Errorf("one story: exit %d, %s", code, errs)
@@ -318,5 +322,71 @@ func TestEvalHeldOutByText(t *testing.T) {
 	out, errs, code = runCLI(t, "", "eval", "--data", filepath.Join("..", "..", "datasets", "seeds.csv"), "--model", old)
 	if code != 0 || !strings.Contains(out, "== pov: evaluation (the model does not record its training data, so whether the data is held out is unknown)") {
 		t.Errorf("a model without records: exit %d, stderr %q\n%.300s", code, errs, out)
+	}
+}
+
+// TestTrainDataMistakes: the mistakes of a dataset made by hand are
+// caught before training: a story spread over two files is one story to
+// the folds, a paragraph given twice counts once, conflicting labels, a
+// task of one label, labels that differ only in case, an --out that
+// cannot be written; and eval with no task in common with the model.
+func TestTrainDataMistakes(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "m")
+	// Odd paragraphs labelled in one file, even ones in another.
+	odd := seedsWith(t, dir, "odd.csv", func(r map[string]string) {
+		if n, _ := strconv.Atoi(r["paragraph"]); n%2 == 0 {
+			r["pov"], r["tone"], r["focus"] = "", "", ""
+		}
+	})
+	even := seedsWith(t, dir, "even.csv", func(r map[string]string) {
+		if n, _ := strconv.Atoi(r["paragraph"]); n%2 == 1 {
+			r["pov"], r["tone"], r["focus"] = "", "", ""
+		}
+	})
+	rep, errs, code := runCLI(t, "", "train", "--data", odd+","+even, "--task", "tone", "--out", out)
+	if code != 0 || !strings.Contains(errs, "3 stories have tone labels, so 3 folds, not 5") || !strings.Contains(errs, "115 rows of --data repeat a paragraph") ||
+		!strings.Contains(rep, "== tone: 3-fold cross-validation grouped by story (115 paragraphs)") {
+		t.Errorf("a story in two files: exit %d, %s\n%.200s", code, errs, rep)
+	}
+	seeds := filepath.Join("..", "..", "datasets", "seeds.csv")
+	clash := seedsWith(t, dir, "clash.csv", func(r map[string]string) {
+		if r["story"] == "after_liz" && r["paragraph"] == "3" {
+			r["tone"] = map[string]string{"sad": "happy"}[r["tone"]] + "sad"
+		}
+	})
+	_, errs, code = runCLI(t, "", "train", "--data", seeds+","+clash, "--out", out)
+	if code != 1 || !strings.Contains(errs, clash+": row 3: story after_liz: this paragraph is also "+seeds+" row 3, labelled") {
+		t.Errorf("conflicting labels: exit %d, %s", code, errs)
+	}
+	third := seedsWith(t, dir, "third.csv", func(r map[string]string) { r["pov"] = "third" })
+	_, errs, code = runCLI(t, "", "train", "--data", third, "--task", "pov", "--out", out)
+	if code != 1 || !strings.Contains(errs, `all 115 pov labels are "third"`) {
+		t.Errorf("one pov label: exit %d, %s", code, errs)
+	}
+	sad := seedsWith(t, dir, "sad.csv", func(r map[string]string) {
+		if r["paragraph"] == "5" && r["story"] == "after_liz" {
+			r["tone"] = "Sad"
+		}
+	})
+	_, errs, code = runCLI(t, "", "train", "--data", sad, "--out", out)
+	if code != 1 || !strings.Contains(errs, "only in case or spacing") || !strings.Contains(errs, `"Sad"`) {
+		t.Errorf("Sad beside sad: exit %d, %s", code, errs)
+	}
+	// An --out that cannot be written is found before the training.
+	blocker := filepath.Join(dir, "blocker")
+	os.WriteFile(blocker, nil, 0o644)
+	rep, errs, code = runCLI(t, "", "train", "--data", seeds, "--out", filepath.Join(blocker, "m"))
+	if code != 1 || rep != "" || !strings.Contains(errs, "--out "+filepath.Join(blocker, "m")) || strings.Contains(errs, "folds") {
+		t.Errorf("--out under a file: exit %d, %s\n%.200s", code, errs, rep)
+	}
+	// A pov model and tone data.
+	if _, errs, code := runCLI(t, "", "train", "--data", seeds, "--task", "pov", "--out", out, "--quiet"); code != 0 {
+		t.Fatalf("train pov: exit %d: %s", code, errs)
+	}
+	tone := seedsWith(t, dir, "tone.csv", func(r map[string]string) { r["pov"], r["focus"] = "", "" })
+	_, errs, code = runCLI(t, "", "eval", "--data", tone, "--model", out)
+	if code != 1 || !strings.Contains(errs, "the data has tone labels and the model classifies pov only") {
+		t.Errorf("eval with no task in common: exit %d, %s", code, errs)
 	}
 }

@@ -100,6 +100,17 @@ func loadData(e *env, list, texts string) ([]string, []datasets.LabelledStory, *
 	if len(paths) == 0 {
 		return nil, nil, nil, usagef("--data is required: a labelled dataset CSV")
 	}
+	// A story in several files is one story to cross-validation.
+	all, merged, err := datasets.MergeLabelled(all)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if merged > 0 {
+		e.note(fmt.Sprintf("%d rows of --data repeat a paragraph of an earlier row (the same story and paragraph); each paragraph is taken once, with the labels of all its rows", merged))
+	}
+	if err := datasets.CheckLabelCase(all); err != nil {
+		return nil, nil, nil, err
+	}
 	var dirs []string
 	for _, dir := range strings.Split(texts, ",") {
 		if dir = strings.TrimSpace(dir); dir == "" {
@@ -138,6 +149,11 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) error {
 	if fi, err := os.Stat(o.out); err == nil && !fi.IsDir() {
 		return fmt.Errorf("train: --out %s is a file, not a directory", o.out)
 	}
+	// Find out now, not after the training, whether the model can be
+	// written there.
+	if err := writableDir(o.out); err != nil {
+		return fmt.Errorf("train: --out %s: %w", o.out, err)
+	}
 	paths, ls, d, err := loadData(e, o.data, o.texts)
 	if err != nil {
 		return err
@@ -152,9 +168,6 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Save(o.out); err != nil {
-		return err
-	}
 	var w io.Writer = e.stdout
 	if o.quiet {
 		w = io.Discard
@@ -162,13 +175,35 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) error {
 	for _, r := range m.Reports {
 		printReport(w, r, fmt.Sprintf("%d-fold cross-validation grouped by story", r.Folds))
 	}
+	if err := m.Save(o.out); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stderr, "storylens: model written to %s/%s\n", o.out, models.FileName)
 	return nil
 }
 
+// writableDir makes dir if it is missing and checks that a file can be
+// written in it.
+func writableDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".storylens-check-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}
+
+// minClassRows is the fewest examples of a label below which train warns.
+const minClassRows = 5
+
 // trainable checks that each task can be cross-validated on the data
 // (named by data in notes and errors): its labels must come from two
-// stories or more, since the folds are grouped by story. With --task
+// stories or more, since the folds are grouped by story, and pov and tone
+// need two labels or more. With --task
 // all (all), a task that cannot be is left out, saying why, and the
 // others are trained; a task asked for by name must be trainable. Folds
 // beyond the number of stories with a task's labels are left empty,
@@ -177,11 +212,13 @@ func trainable(e *env, tasks []string, all bool, ls []datasets.LabelledStory, fo
 	var out, none []string
 	for _, task := range tasks {
 		stories, rows := 0, 0
+		counts := map[string]int{}
 		for _, s := range ls {
 			n := 0
 			for i := range s.Rows {
-				if s.Rows[i].Label(task) != "" {
+				if v := s.Rows[i].Label(task); v != "" {
 					n++
+					counts[v]++
 				}
 			}
 			if n > 0 {
@@ -202,8 +239,33 @@ func trainable(e *env, tasks []string, all bool, ls []datasets.LabelledStory, fo
 			}
 			e.note(err.Error() + "; " + task + " is not trained")
 			continue
+		case len(counts) < 2 && task != "focus":
+			// A classifier of one class is right by construction: its
+			// report would say 1.000 and tell nothing.
+			var only string
+			for v := range counts {
+				only = v
+			}
+			err := fmt.Errorf("%s: all %d %s labels are %q, and a classifier needs two labels or more to learn anything", data, rows, task, only)
+			if !all {
+				return nil, err
+			}
+			e.note(err.Error() + "; " + task + " is not trained")
+			continue
 		case stories < folds:
 			e.note(fmt.Sprintf("%s: %d stories have %s labels, so %d folds, not %d", data, stories, task, stories, folds))
+		}
+		if task != "focus" {
+			var rare []string
+			for v, n := range counts {
+				if n < minClassRows {
+					rare = append(rare, fmt.Sprintf("%q (%d)", v, n))
+				}
+			}
+			if len(rare) > 0 {
+				slices.Sort(rare)
+				e.note(fmt.Sprintf("%s: %s labels with fewer than %d examples, which the classifier can hardly learn and cross-validation can hardly score: %s", data, task, minClassRows, strings.Join(rare, ", ")))
+			}
 		}
 		out = append(out, task)
 	}
