@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -13,16 +14,41 @@ import (
 // RunLines drives a session from lines, one key per line, as the screen
 // would get them: a label's key or the label itself ("sad"), or a command
 // (enter, tab, backspace, left, esc, ?). It logs each saved answer to log
-// once it is on disk, and retrains in line when due.
-func RunLines(s *Session, in io.Reader, log io.Writer) error {
-	sc := bufio.NewScanner(in)
+// once it is on disk, and retrains in line when due. A cancelled ctx
+// (an interrupt) stops it between lines, the answers given saved.
+func RunLines(ctx context.Context, s *Session, in io.Reader, log io.Writer) error {
+	lines := make(chan string)
+	var readErr error
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(in)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+		readErr = sc.Err()
+	}()
 	var rejected []int // lines that answered nothing
 	n := 0
 	// Every line is read, also once every paragraph has its answer: an
 	// undo or a quit may still come.
-	for sc.Scan() {
+	for {
+		var text string
+		var ok bool
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(log, s.Progress())
+			return fmt.Errorf("interrupted after line %d; the answers given are saved: %w", n, ctx.Err())
+		case text, ok = <-lines:
+		}
+		if !ok {
+			break
+		}
 		n++
-		line := strings.TrimSpace(sc.Text())
+		line := strings.TrimSpace(text)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -68,8 +94,8 @@ func RunLines(s *Session, in io.Reader, log io.Writer) error {
 			fmt.Fprintln(log, "undone")
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return err
+	if readErr != nil {
+		return readErr
 	}
 	fmt.Fprintln(log, s.Progress())
 	return rejectedErr(rejected)

@@ -94,8 +94,8 @@ type Session struct {
 // already has answers for.
 func NewSession(docs []Doc, store *Store, model *models.Model, opts Options) *Session {
 	s := &Session{opts: opts, docs: docs, store: store, model: model, done: map[Key]bool{}, Started: time.Now()}
-	for k := range store.Labelled() {
-		s.done[k] = true
+	for k, a := range store.Labelled() {
+		s.done[k] = s.covers(a)
 	}
 	for d, doc := range docs {
 		for p := range doc.Rows {
@@ -106,6 +106,13 @@ func NewSession(docs []Doc, store *Store, model *models.Model, opts Options) *Se
 	s.order()
 	s.startParagraph()
 	return s
+}
+
+// covers reports whether an answer has a label for each of the
+// session's tasks: a paragraph answered for tone only is still to do in a
+// session that asks pov.
+func (s *Session) covers(a Answer) bool {
+	return !slices.ContainsFunc(s.opts.Tasks, func(t string) bool { return a.label(t) == "" })
 }
 
 // SetModel replaces the model (after retraining) and refreshes the
@@ -350,6 +357,10 @@ func (s *Session) Press(key string) (Event, error) {
 	s.Message = ""
 	switch key {
 	case KeyQuit, "ctrl+c":
+		if s.stage > 0 {
+			s.Message = fmt.Sprintf("%s paragraph %d is not saved: it has its %s answer, not its %s one, and a paragraph is saved once every task is answered",
+				s.pending.Story, s.pending.Paragraph, strings.Join(s.opts.Tasks[:s.stage], " and "), strings.Join(s.opts.Tasks[s.stage:], " and "))
+		}
 		return Quit, nil
 	case KeyHelp:
 		return Help, nil
@@ -428,8 +439,20 @@ func (s *Session) uncredit() {
 	}
 }
 
-// undo removes the last answer written and asks its paragraph again.
+// undo removes the last answer written and asks its paragraph again. An
+// answer that holds a task this session does not ask (written by a run
+// with other tasks) is left alone.
 func (s *Session) undo() (Event, error) {
+	answers := s.store.Answers()
+	if n := len(answers); n > 0 {
+		last := answers[n-1]
+		for _, t := range datasets.Tasks {
+			if last.label(t) != "" && !slices.Contains(s.opts.Tasks, t) {
+				s.Message = fmt.Sprintf("nothing to undo: the last answer (%s paragraph %d) is for %s, which this run does not ask", last.Story, last.Paragraph, t)
+				return Nothing, nil
+			}
+		}
+	}
 	a, ok, err := s.store.Undo()
 	if err != nil || !ok {
 		if !ok {
@@ -438,7 +461,8 @@ func (s *Session) undo() (Event, error) {
 		return Nothing, err
 	}
 	k := Key{a.Story, a.Paragraph}
-	delete(s.done, k)
+	// An earlier answer may still cover the paragraph's tasks.
+	s.done[k] = s.covers(s.store.Labelled()[k])
 	s.Answered = max(0, s.Answered-1)
 	for range s.opts.Tasks {
 		s.uncredit()

@@ -1,7 +1,10 @@
 package annotate
 
 import (
+	"context"
+	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -175,5 +178,99 @@ func TestAssignKeys(t *testing.T) {
 	}
 	if strings.Join(keys, " ") != want {
 		t.Errorf("keys %v, want %s", keys, want)
+	}
+}
+
+// TestResumeByTask: a paragraph answered for tone is still to do in a
+// run that asks pov, both answers count for it afterwards, a tone run
+// does not undo a pov answer, and quitting halfway through a paragraph's
+// tasks says what is not saved.
+func TestResumeByTask(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.csv")
+	run := func(opts Options, lines string) (string, error) {
+		t.Helper()
+		store, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer store.Close()
+		var log strings.Builder
+		err = RunLines(context.Background(), NewSession(seedDocs(t, "stefan_pov.txt"), store, nil, opts), strings.NewReader(lines), &log)
+		return log.String(), err
+	}
+	if _, err := run(Options{Tasks: []string{"tone"}}, "sad\nhappy\nquit\n"); err != nil {
+		t.Fatal(err)
+	}
+	log, err := run(Options{Tasks: []string{"pov"}}, "third\nquit\n")
+	if err != nil || !strings.Contains(log, "saved stefan_pov paragraph 1: pov=third") {
+		t.Errorf("a pov run after a tone run: %v\n%s", err, log)
+	}
+	store, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := store.Labelled()[Key{"stefan_pov", 1}]
+	store.Close()
+	if got.POV != "third" || got.Tone != "sad" {
+		t.Errorf("paragraph 1's labels: pov %q, tone %q", got.POV, got.Tone)
+	}
+	log, err = run(Options{Tasks: []string{"tone"}}, "undo\nquit\n")
+	if err == nil || !strings.Contains(log, "nothing to undo: the last answer (stefan_pov paragraph 1) is for pov") {
+		t.Errorf("undo of another task's answer: %v\n%s", err, log)
+	}
+	log, _ = run(Options{Tasks: []string{"pov", "tone"}}, "third\nquit\n")
+	if !strings.Contains(log, "stefan_pov paragraph 2 is not saved: it has its pov answer, not its tone one") {
+		t.Errorf("quit halfway through a paragraph:\n%s", log)
+	}
+}
+
+// TestStoreWithByteOrderMark: an answer file a spreadsheet saved with a
+// byte-order mark is read and appended to.
+func TestStoreWithByteOrderMark(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.csv")
+	body := "\ufeff" + strings.Join(Header, ",") + "\r\nx,1,1,0,5,1,0.000,,sad,,Hello\r\n"
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Append(Answer{Story: "x", Paragraph: 2, Tone: "happy", Text: "Bye"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if a := s.Answers(); len(a) != 2 || a[0].Tone != "sad" || a[1].Tone != "happy" {
+		t.Errorf("answers %+v", a)
+	}
+}
+
+// TestRunLinesStopsOnCancel: an interrupt stops a scripted run waiting
+// for its next line.
+func TestRunLinesStopsOnCancel(t *testing.T) {
+	store, err := Open(filepath.Join(t.TempDir(), "out.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	r, w := io.Pipe()
+	defer w.Close()
+	done := make(chan error)
+	go func() {
+		done <- RunLines(ctx, NewSession(seedDocs(t, "stefan_pov.txt"), store, nil, Options{Tasks: []string{"tone"}}), r, io.Discard)
+	}()
+	io.WriteString(w, "sad\n")
+	cancel()
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "interrupted after line") {
+		t.Errorf("RunLines after cancel: %v", err)
+	}
+	if n := len(store.Answers()); n > 1 {
+		t.Errorf("%d answers", n)
 	}
 }

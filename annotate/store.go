@@ -15,7 +15,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/storylens/storylens/datasets"
 )
+
+var utf8BOM = []byte("\ufeff")
 
 // Header is the answer file's header: the gold dataset schema, so that an
 // answer file is training input as it is.
@@ -83,17 +87,23 @@ func (s *Store) load() error {
 	if len(data) == 0 {
 		return s.writeRaw(csvLine(Header))
 	}
-	r := csv.NewReader(bytes.NewReader(data))
+	// A spreadsheet may have saved the file with a byte-order mark.
+	base := int64(0)
+	if bytes.HasPrefix(data, utf8BOM) {
+		base = int64(len(utf8BOM))
+	}
+	r := csv.NewReader(bytes.NewReader(data[base:]))
 	r.FieldsPerRecord = -1
-	good := int64(0) // end of the last complete record
+	good := base // end of the last complete record
+	header := false
 	line := 1
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
-		end := r.InputOffset()
-		if good == 0 && err == nil && !slices.Equal(rec, Header) {
+		end := base + r.InputOffset()
+		if !header && err == nil && !slices.Equal(rec, Header) {
 			return fmt.Errorf("%s: line 1: not a storylens answer file (header %q); use another --out", s.path, strings.Join(rec, ","))
 		}
 		if err == nil && len(rec) != len(Header) {
@@ -106,9 +116,9 @@ func (s *Store) load() error {
 			if end != int64(len(data)) {
 				return fmt.Errorf("%s: line %d: %w: %v; fix or move the file", s.path, line, ErrCorrupt, err)
 			}
-			return s.repair(data, good)
+			return s.repair(data, good, header)
 		}
-		if good > 0 {
+		if header {
 			a, err := parseAnswer(rec)
 			if err != nil {
 				return fmt.Errorf("%s: line %d: %w: %v", s.path, line, ErrCorrupt, err)
@@ -117,14 +127,15 @@ func (s *Store) load() error {
 			s.answers = append(s.answers, a)
 		}
 		line += bytes.Count(data[good:end], []byte{'\n'})
-		good = end
+		good, header = end, true
 	}
 	_, err = s.f.Seek(0, io.SeekEnd)
 	return err
 }
 
-// repair moves the torn tail data[good:] aside and cuts it from the file.
-func (s *Store) repair(data []byte, good int64) error {
+// repair moves the torn tail data[good:] aside and cuts it from the
+// file, writing the header again when it was the header that was torn.
+func (s *Store) repair(data []byte, good int64, header bool) error {
 	tail := data[good:]
 	side := s.path + ".torn"
 	f, err := os.OpenFile(side, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
@@ -150,7 +161,7 @@ func (s *Store) repair(data []byte, good int64) error {
 		return err
 	}
 	s.Repaired = fmt.Sprintf("%s: an incomplete last row (%d bytes) from an interrupted run was moved to %s; %d answers kept", s.path, len(tail), side, len(s.answers))
-	if good == 0 {
+	if !header {
 		if err := s.writeRaw(csvLine(Header)); err != nil {
 			return err
 		}
@@ -227,11 +238,21 @@ func (s *Store) Undo() (Answer, bool, error) {
 // Answers are the recorded answers, oldest first.
 func (s *Store) Answers() []Answer { return s.answers }
 
-// Labelled is the set of paragraphs with a recorded answer.
+// Labelled is the paragraphs with a recorded answer, each with the
+// labels of all its answers (a paragraph answered for tone in one run
+// and for pov in another has both; a later label of a task wins).
 func (s *Store) Labelled() map[Key]Answer {
 	m := map[Key]Answer{}
 	for _, a := range s.answers {
-		m[Key{a.Story, a.Paragraph}] = a
+		k := Key{a.Story, a.Paragraph}
+		if old, ok := m[k]; ok {
+			for _, t := range datasets.Tasks {
+				if a.label(t) == "" {
+					a.set(t, old.label(t))
+				}
+			}
+		}
+		m[k] = a
 	}
 	return m
 }

@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/storylens/storylens/features"
@@ -9,11 +10,23 @@ import (
 // Share is a number in [0,1] written with three decimals in CSV and JSON.
 type Share float64
 
-// MarshalCSV writes the share with three decimals.
-func (s Share) MarshalCSV() (string, error) { return strconv.FormatFloat(float64(s), 'f', 3, 64), nil }
+// NoShare is the share of a label not given (a model without that
+// task's classifier): an empty CSV cell, JSON null.
+var NoShare = Share(math.NaN())
 
-// MarshalJSON writes the share with three decimals.
+// MarshalCSV writes the share with three decimals (NoShare as empty).
+func (s Share) MarshalCSV() (string, error) {
+	if math.IsNaN(float64(s)) {
+		return "", nil
+	}
+	return strconv.FormatFloat(float64(s), 'f', 3, 64), nil
+}
+
+// MarshalJSON writes the share with three decimals (NoShare as null).
 func (s Share) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(float64(s)) {
+		return []byte("null"), nil
+	}
 	return strconv.AppendFloat(nil, float64(s), 'f', 3, 64), nil
 }
 

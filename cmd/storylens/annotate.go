@@ -81,8 +81,14 @@ func parseLabels(spec string) (map[string][]string, error) {
 		}
 		for _, l := range strings.Split(list, ",") {
 			if l = strings.TrimSpace(l); l != "" && !slices.Contains(out[task], l) {
+				if task == "pov" && !slices.Contains(datasets.POVLabels, l) {
+					return nil, usagef("--labels %q: pov labels are first, second and third (train and eval take no others), not %q", part, l)
+				}
 				out[task] = append(out[task], l)
 			}
+		}
+		if len(out[task]) == 0 {
+			return nil, usagef("--labels %q: no labels for %s", part, task)
 		}
 	}
 	return out, nil
@@ -103,6 +109,9 @@ func runAnnotate(ctx context.Context, e *env, opts any, args []string) error {
 	labels, err := parseLabels(o.labels)
 	if err != nil {
 		return err
+	}
+	if o.retrainEvery < 0 {
+		return usagef("annotate: --retrain-every must be 0 (never) or more, not %d", o.retrainEvery)
 	}
 	if o.labelsFrom != "" {
 		ls, err := datasets.ReadLabelledFile(o.labelsFrom)
@@ -128,6 +137,10 @@ func runAnnotate(ctx context.Context, e *env, opts any, args []string) error {
 		return err
 	}
 	paths = append(paths, onlySeeds(args)...)
+	scripted := o.answers == "" && (!stdinIsTerminal(e) || !e.stdoutTTY)
+	if scripted && slices.Contains(paths, "-") {
+		return usagef("annotate: stdin holds a story, so answers must come from --answers FILE")
+	}
 	a := features.NewAnalyzer()
 	var docs []annotate.Doc
 	for _, p := range paths {
@@ -162,12 +175,9 @@ func runAnnotate(ctx context.Context, e *env, opts any, args []string) error {
 			return err
 		}
 		defer f.Close()
-		return annotate.RunLines(s, f, e.stderr)
-	case !stdinIsTerminal(e) || !e.stdoutTTY:
-		if slices.Contains(paths, "-") {
-			return usagef("annotate: stdin holds a story, so answers must come from --answers FILE")
-		}
-		return annotate.RunLines(s, e.stdin, e.stderr)
+		return annotate.RunLines(ctx, s, f, e.stderr)
+	case scripted:
+		return annotate.RunLines(ctx, s, e.stdin, e.stderr)
 	}
 	ui := annotate.NewUI(s)
 	if _, err := tea.NewProgram(ui, tea.WithContext(ctx)).Run(); err != nil && ui.Err == nil {

@@ -54,6 +54,13 @@ func TestAnnotateWithoutTerminal(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, `--labels "mood=x"`) {
 		t.Errorf("bad --labels: exit %d, %q", code, errs)
 	}
+	for _, bad := range [][]string{{"--labels", "pov=first,fourth"}, {"--labels", "tone="}, {"--retrain-every", "-1"}} {
+		fresh := filepath.Join(t.TempDir(), "fresh.csv")
+		_, errs, code = runCLI(t, "", append([]string{"annotate", "--out", fresh, story}, bad...)...)
+		if _, err := os.Stat(fresh); code != 2 || err == nil {
+			t.Errorf("annotate %v: exit %d, %q; answer file made: %v", bad, code, errs, err == nil)
+		}
+	}
 	// A line that answers nothing is named, the others are saved, and the
 	// exit status says not every line was taken.
 	_, errs, code = runCLI(t, "sideways\n?\nsad\n", "annotate", "--out", out, "--task", "tone", story)

@@ -67,15 +67,24 @@ func labelStory(m *models.Model, s *datasets.Story, a *features.Analyzer) []data
 	return records(rows, m.Label(st))
 }
 
+// confidence is a prediction's confidence, none for a task the model
+// does not label (an empty cell, not 0.000).
+func confidence(p models.Prediction) datasets.Share {
+	if p.Label == "" {
+		return datasets.NoShare
+	}
+	return datasets.Share(p.Confidence)
+}
+
 // records joins paragraphs with their labels.
 func records(rows []datasets.Paragraph, labels []models.Labels) []datasets.Record {
 	out := make([]datasets.Record, len(rows))
 	for i, r := range rows {
 		l := labels[i]
 		out[i] = datasets.Record{Position: r.Position,
-			POV: l.POV.Label, POVConfidence: datasets.Share(l.POV.Confidence),
-			Tone: l.Tone.Label, ToneConfidence: datasets.Share(l.Tone.Confidence),
-			Focus: l.Focus.Label, FocusConfidence: datasets.Share(l.Focus.Confidence),
+			POV: l.POV.Label, POVConfidence: confidence(l.POV),
+			Tone: l.Tone.Label, ToneConfidence: confidence(l.Tone),
+			Focus: l.Focus.Label, FocusConfidence: confidence(l.Focus),
 			Text: r.Text}
 	}
 	return out

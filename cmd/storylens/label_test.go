@@ -178,9 +178,12 @@ func TestTrainChecksTheData(t *testing.T) {
 		t.Errorf("--folds 200 over 3 stories: exit %d, %s\n%.200s", code, errs, out)
 	}
 	// That model labels pov only, and says so.
-	_, errs, code = runCLI(t, "", "label", "--seeds", "--model", filepath.Join(dir, "m"), "--format", "csv")
+	out, errs, code = runCLI(t, "", "label", "--seeds", "--model", filepath.Join(dir, "m"), "--format", "csv")
 	if code != 0 || !strings.Contains(errs, "has no tone or focus classifier: those columns are left empty") {
 		t.Errorf("label with a pov model: exit %d, %s", code, errs)
+	}
+	if r := readCSV(t, out)[0]; r["pov_confidence"] == "" || r["tone"]+r["tone_confidence"]+r["focus"]+r["focus_confidence"] != "" {
+		t.Errorf("label with a pov model: first row %v", r)
 	}
 	_, errs, code = runCLI(t, "", "train", "--data", seeds, "--out", filepath.Join(dir, "m"), "--folds", "1")
 	if code != 2 || !strings.Contains(errs, "--folds must be at least 2") {
