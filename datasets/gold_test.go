@@ -131,6 +131,8 @@ func TestReadLabelledErrors(t *testing.T) {
 	}{
 		{"no text column", "story,pov\na,first\n", "data.csv: not a dataset CSV: no text column"},
 		{"no label column", "story,text\na,hello\n", "data.csv: not a dataset CSV: no label column"},
+		{"semicolons", "story;text;tone\na;hello;sad\n", "data.csv: not a dataset CSV: no text column (header: story;text;tone); the fields seem to be separated by semicolons"},
+		{"capitals", "Story,Text,Tone\na,hello,sad\n", "data.csv: not a dataset CSV: no text column (header: Story,Text,Tone); column names are lower case"},
 		{"unknown pov", "text,pov\nhello,first\nbye,fourth\n", `data.csv: row 2: unknown pov "fourth"`},
 		{"short row", "text,pov\nhello,first\nbye\n", "data.csv: line 3: wrong number of fields"},
 		{"empty text", "text,tone\n,sad\n", "data.csv: row 1: empty text"},
@@ -154,5 +156,10 @@ func TestReadLabelledErrors(t *testing.T) {
 	}
 	if len(stories) != 2 || stories[0].Name != "b" || stories[0].Rows[0].Text != "one,\nstill" || stories[0].Rows[1].Row != 1 {
 		t.Errorf("stories = %+v", stories)
+	}
+	// Rows of empty cells at the end, as a spreadsheet saves them.
+	stories, err = ReadLabelled("data.csv", strings.NewReader("story,paragraph,text,tone\r\na,1,one,sad\r\n,,,\r\n,,,\r\n"))
+	if err != nil || len(stories) != 1 || len(stories[0].Rows) != 1 {
+		t.Errorf("trailing empty rows: %v, %+v", err, stories)
 	}
 }

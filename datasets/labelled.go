@@ -101,7 +101,16 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 		cols[strings.TrimSpace(h)] = true
 	}
 	if !cols["text"] {
-		return nil, fmt.Errorf("%s: %w: no text column (header: %s)", path, ErrSchema, strings.Join(header, ","))
+		hint := ""
+		for _, h := range header {
+			switch {
+			case len(header) == 1 && strings.ContainsAny(h, ";\t"):
+				hint = "; the fields seem to be separated by semicolons or tabs: save the file as comma-separated CSV"
+			case strings.EqualFold(strings.TrimSpace(h), "text"):
+				hint = "; column names are lower case: story, paragraph, text, pov, tone, focus"
+			}
+		}
+		return nil, fmt.Errorf("%s: %w: no text column (header: %s)%s", path, ErrSchema, strings.Join(header, ","), hint)
 	}
 	if !cols["pov"] && !cols["tone"] && !cols["focus"] {
 		return nil, fmt.Errorf("%s: %w: no label column; add pov, tone or focus", path, ErrSchema)
@@ -136,6 +145,10 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 		l.POV, l.Tone, l.Focus = strings.TrimSpace(l.POV), strings.TrimSpace(l.Tone), strings.TrimSpace(l.Focus)
 		if l.POV != "" && !slices.Contains(POVLabels, l.POV) {
 			return nil, &RowError{path, l.Row, fmt.Errorf("unknown pov %q: use first, second or third", l.POV)}
+		}
+		if *l == (Labelled{Row: l.Row, File: l.File}) {
+			// A row of empty cells, as spreadsheets leave at the end.
+			continue
 		}
 		if strings.TrimSpace(l.Text) == "" {
 			return nil, &RowError{path, l.Row, errors.New("empty text")}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/features"
@@ -94,14 +95,18 @@ func storyFromText(a *features.Analyzer, l datasets.LabelledStory, path string) 
 	rows := make([]datasets.Labelled, len(paras))
 	for _, r := range l.Rows {
 		at := fmt.Sprintf("%s row %d (story %s, paragraph %d)", r.File, r.Row, l.Name, r.Paragraph)
-		if r.Paragraph < 1 || r.Paragraph > len(paras) {
+		if r.Paragraph < 1 {
+			return nil, nil, fmt.Errorf("%s: no paragraph number, and --texts finds each row's paragraph in its story by the paragraph column (as storylens export writes it)", at)
+		}
+		if r.Paragraph > len(paras) {
 			return nil, nil, fmt.Errorf("%s: %s has %d paragraphs", at, path, len(paras))
 		}
 		// A CSV reader turns the CRLF line ends inside a quoted field
 		// into LF: a story with CRLF line ends matches its rows either way.
 		if got := paras[r.Paragraph-1].Text; got != r.Text && strings.ReplaceAll(got, "\r\n", "\n") != strings.ReplaceAll(r.Text, "\r\n", "\n") {
+			there, here := differ(got, r.Text, 30)
 			return nil, nil, fmt.Errorf("%s: the text differs from paragraph %d of %s (%q there, %q in the row)",
-				at, r.Paragraph, path, clip(got, 60), clip(r.Text, 60))
+				at, r.Paragraph, path, there, here)
 		}
 		rows[r.Paragraph-1] = r
 	}
@@ -121,6 +126,32 @@ func storyFromText(a *features.Analyzer, l datasets.LabelledStory, path string) 
 		}
 	}
 	return s, rows, nil
+}
+
+// differ returns excerpts of a and b around their first difference: up
+// to n runes before it and n after, marked with ellipses where cut.
+func differ(a, b string, n int) (string, string) {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	// Back to the start of the rune, then n runes further back.
+	for i > 0 && i < len(a) && !utf8.RuneStart(a[i]) {
+		i--
+	}
+	start := i
+	for k := 0; k < n && start > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(a[:start])
+		start -= size
+	}
+	cut := func(s string) string {
+		out := clip(s[start:], 2*n)
+		if start > 0 {
+			out = "…" + out
+		}
+		return out
+	}
+	return cut(a), cut(b)
 }
 
 // clip shortens s to at most n runes, marking a cut with an ellipsis.

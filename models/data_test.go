@@ -19,7 +19,7 @@ func TestPrepareWithTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := func(n int, text, focus string) datasets.Labelled {
-		return datasets.Labelled{Story: "rain", Paragraph: n, Text: text, Focus: focus, Row: n}
+		return datasets.Labelled{Story: "rain", Paragraph: n, Text: text, Focus: focus, Row: n, File: "gold.csv"}
 	}
 	ls := []datasets.LabelledStory{
 		{Name: "rain", File: "gold.csv", Rows: []datasets.Labelled{row(2, "She saw Ben in the rain.", "Anna"), row(4, "He came in.", "Ben")}},
@@ -37,8 +37,13 @@ func TestPrepareWithTexts(t *testing.T) {
 	}
 	ls[0].Rows[1].Text = "He came in from the rain."
 	_, err = PrepareWithTexts(ls, []string{dir})
-	if err == nil || !strings.Contains(err.Error(), "gold.csv row 4") || !strings.Contains(err.Error(), "rain.txt") {
+	if err == nil || !strings.Contains(err.Error(), "gold.csv row 4") || !strings.Contains(err.Error(), "rain.txt") || !strings.Contains(err.Error(), `("He came in." there, "He came in from the rain." in the row)`) {
 		t.Errorf("mismatched row: error %v", err)
+	}
+	ls[0].Rows[1].Text = "He came in."
+	ls[0].Rows[1].Paragraph = 0
+	if _, err := PrepareWithTexts(ls, []string{dir}); err == nil || !strings.Contains(err.Error(), "no paragraph number") {
+		t.Errorf("no paragraph number: error %v", err)
 	}
 	ls[0].Rows[1] = row(9, "He came in.", "Ben")
 	if _, err := PrepareWithTexts(ls, []string{dir}); err == nil || !strings.Contains(err.Error(), "has 4 paragraphs") {

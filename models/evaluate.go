@@ -416,11 +416,13 @@ func baselines(task string, d *Data, train, test []int, fold int) map[string][]o
 	for _, p := range d.labelled(lt, test) {
 		gold := d.Rows[p[0]][p[1]].Label(lt)
 		st := d.Stories[p[0]]
-		maj := majority
 		if lt == "focus" {
-			maj = None
+			// Names differ from story to story: the one label every
+			// story shares is none.
+			out["always none"] = append(out["always none"], outcome{gold: gold, pred: None, correct: gold == None, fold: fold})
+		} else {
+			out["majority class"] = append(out["majority class"], outcome{gold: gold, pred: majority, correct: majority == gold, fold: fold})
 		}
-		out["majority class"] = append(out["majority class"], outcome{gold: gold, pred: maj, correct: maj == gold, fold: fold})
 		switch lt {
 		case "pov":
 			pred := pronounRule(&st.Paras[p[1]])
@@ -483,11 +485,18 @@ func summarise(task string, outs []outcome) *Report {
 		return rep
 	}
 	rep.Confusion = cm
+	// Macro-F1 averages over the classes of the gold labels and of the
+	// predictions: a class only ever predicted wrongly counts, at F1 0,
+	// so that macro-F1 cannot exceed what the predictions earn.
 	var labels []string
-	for l := range cm {
+	for l, row := range cm {
 		labels = append(labels, l)
+		for p := range row {
+			labels = append(labels, p)
+		}
 	}
 	sort.Strings(labels)
+	labels = slices.Compact(labels)
 	f1sum := 0.0
 	for _, l := range labels {
 		support := 0

@@ -91,7 +91,7 @@ func (m *Model) Evaluate(path string, ls []datasets.LabelledStory, d *Data) ([]*
 		rep.Temperature, rep.Scale, rep.Offset = c.Temperature, c.scale(), c.Offset
 		rep.ECE, rep.Reliability = eceAt(outs, c.calibration())
 		for name, b := range baselines(task, d, nil, all, 0) {
-			if name == "majority class" && task != "focus" {
+			if name == "majority class" {
 				// The majority class of the model's training data; a
 				// model file that does not say it has no such baseline.
 				maj := c.Majority

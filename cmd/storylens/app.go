@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -102,13 +103,42 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return nil
 	}
 	if err != nil {
-		return usagef("%s: %v; run storylens help %s", c.name, err, c.name)
+		return usagef("%s: %v; run storylens help %s", c.name, flagError(fs, err), c.name)
 	}
 	if len(pos) < c.minArgs {
 		return usagef("%s: expected %s; run storylens help %s", c.name, c.usage, c.name)
 	}
 	return c.run(ctx, e, opts, pos)
 }
+
+// flagError says what a flag takes where the flag package only says
+// "parse error" (--seed -1, --jobs x).
+func flagError(fs *flag.FlagSet, err error) string {
+	msg := err.Error()
+	m := flagValueRe.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	want := ""
+	if f := fs.Lookup(m[2]); f != nil {
+		if g, ok := f.Value.(flag.Getter); ok {
+			switch g.Get().(type) {
+			case int, int64:
+				want = "a whole number"
+			case uint, uint64:
+				want = "a whole number, 0 or more"
+			case float64:
+				want = "a number"
+			}
+		}
+	}
+	if want == "" {
+		return msg
+	}
+	return fmt.Sprintf("--%s %s: want %s", m[2], m[1], want)
+}
+
+var flagValueRe = regexp.MustCompile(`^invalid value (".*") for flag -(\S+): parse error$`)
 
 // parseInterspersed parses flags anywhere among the arguments, as in
 // `storylens label story.txt --format csv`; "--" ends the flags.

@@ -13,7 +13,11 @@ import (
 // printReport writes a task's metrics as text: the model beside its
 // baselines, per-class scores, the confusion matrix and calibration.
 func printReport(w io.Writer, r *models.Report, title string) {
-	fmt.Fprintf(w, "== %s: %s (%d paragraphs)\n", r.Task, title, r.Model.N)
+	unit := "paragraphs"
+	if r.Model.N == 1 {
+		unit = "paragraph"
+	}
+	fmt.Fprintf(w, "== %s: %s (%d %s)\n", r.Task, title, r.Model.N, unit)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	metric := "macro-F1"
 	if r.Task == "focus" {
