@@ -57,6 +57,16 @@ func RunLines(ctx context.Context, s *Session, in io.Reader, log io.Writer) erro
 		if err != nil {
 			return err
 		}
+		if ev == Nothing && !done && len([]rune(line)) > 1 {
+			// A character the focus choices do not offer, by name.
+			msg := s.Message
+			if ev, err = s.AnswerName(line); err != nil {
+				return err
+			}
+			if ev == Nothing {
+				s.Message = msg
+			}
+		}
 		if ev == Nothing && s.Message == "" && done {
 			s.Message = "every paragraph already has its answer"
 		}

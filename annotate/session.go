@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storylens/storylens/datasets"
 	"github.com/storylens/storylens/models"
@@ -397,6 +398,28 @@ func (s *Session) Press(key string) (Event, error) {
 	}
 	s.Message = fmt.Sprintf("%q is not a key here; ? shows the keys", key)
 	return Nothing, nil
+}
+
+// AnswerName answers the focus task with a character the choices do not
+// offer, typed out ("Matt"): a name of up to four words of letters that
+// opens with a capital. It is Nothing, with a Message, when the task
+// asked is not focus, the focus labels are a fixed set, or name is not
+// a name.
+func (s *Session) AnswerName(name string) (Event, error) {
+	i := s.currentItem()
+	if i < 0 || s.opts.Tasks[s.stage] != "focus" || len(s.opts.Labels["focus"]) > 0 {
+		return Nothing, nil
+	}
+	name = strings.Join(strings.Fields(name), " ")
+	first, _ := utf8.DecodeRuneInString(name)
+	if !unicode.IsUpper(first) || len(strings.Fields(name)) > 4 || strings.ContainsFunc(name, func(r rune) bool {
+		return !unicode.IsLetter(r) && !strings.ContainsRune(" .'’-", r)
+	}) {
+		return Nothing, nil
+	}
+	s.Message = ""
+	_, ok := s.suggestion(s.items[i], "focus")
+	return s.answer("focus", name, ok, false)
 }
 
 func (s *Session) answer(task, label string, suggested, taken bool) (Event, error) {

@@ -274,3 +274,18 @@ func TestRunLinesStopsOnCancel(t *testing.T) {
 		t.Errorf("%d answers", n)
 	}
 }
+
+// TestAnswerName: a scripted focus answer may name a character the
+// choices do not offer; a word that is not a name is still refused.
+func TestAnswerName(t *testing.T) {
+	store, err := Open(filepath.Join(t.TempDir(), "out.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var log strings.Builder
+	err = RunLines(context.Background(), NewSession(seedDocs(t, "stefan_pov.txt"), store, nil, Options{Tasks: []string{"focus"}}), strings.NewReader("Matt Donovan\nsideways\nquit\n"), &log)
+	if err == nil || !strings.Contains(log.String(), "saved stefan_pov paragraph 1: focus=Matt Donovan") || !strings.Contains(log.String(), `line 2: "sideways" is not a key here`) {
+		t.Errorf("%v\n%s", err, log.String())
+	}
+}
