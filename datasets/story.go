@@ -81,6 +81,10 @@ func ReadStory(path string, stdin io.Reader) (*Story, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
+		if li, lerr := os.Lstat(path); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(path)
+			return nil, fmt.Errorf("%s: a symbolic link to %s, which cannot be opened: %w", path, target, errors.Unwrap(err))
+		}
 		return nil, err
 	}
 	defer f.Close()

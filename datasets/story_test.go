@@ -175,3 +175,16 @@ func TestAnalyseOffsets(t *testing.T) {
 		t.Errorf("row 2 = %+v", rows[1].Row)
 	}
 }
+
+// TestReadStoryBrokenLink: a link to nothing is named as such.
+func TestReadStoryBrokenLink(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "gone.txt")
+	if err := os.Symlink(filepath.Join(dir, "missing.txt"), p); err != nil {
+		t.Skip(err)
+	}
+	_, err := ReadStory(p, nil)
+	if err == nil || !strings.Contains(err.Error(), p+": a symbolic link to "+filepath.Join(dir, "missing.txt")+", which cannot be opened: no such file or directory") {
+		t.Errorf("error %v", err)
+	}
+}
