@@ -53,17 +53,18 @@ func RunLines(ctx context.Context, s *Session, in io.Reader, log io.Writer) erro
 			continue
 		}
 		done := s.Done()
-		ev, err := s.Press(keyFor(s, line))
+		key := keyFor(s, line)
+		ev, err := s.Press(key)
 		if err != nil {
 			return err
 		}
-		if ev == Nothing && !done && len([]rune(line)) > 1 {
+		if ev == Nothing && !done && key == line && len([]rune(line)) > 1 {
 			// A character the focus choices do not offer, by name.
 			msg := s.Message
 			if ev, err = s.AnswerName(line); err != nil {
 				return err
 			}
-			if ev == Nothing {
+			if ev == Nothing && s.Message == "" {
 				s.Message = msg
 			}
 		}
@@ -139,16 +140,15 @@ func summary(a Answer, tasks []string) string {
 // keyFor maps a line to a key: a label's name to its key, anything else
 // as it is.
 func keyFor(s *Session, line string) string {
-	switch strings.ToLower(line) {
-	case "accept":
-		return KeyAccept
-	case "skip":
-		return KeySkip
-	case "undo":
-		return KeyUndo
-	case "back":
-		return KeyBack
-	case "quit":
+	lower := strings.ToLower(line)
+	for _, k := range KeyMap {
+		// A command by what it does ("accept") or by its key's name
+		// ("Enter"), in any case.
+		if lower == k.Does || lower == k.Key {
+			return k.Key
+		}
+	}
+	if lower == "ctrl+c" {
 		return KeyQuit
 	}
 	if v, ok := s.Current(); ok {

@@ -51,6 +51,29 @@ type Doc struct {
 	Meta  *datasets.Metadata
 }
 
+// hasWord reports whether w stands as a word in the story's text.
+func (d *Doc) hasWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range d.Rows {
+		for at := 0; ; {
+			k := strings.Index(r.Text[at:], w)
+			if k < 0 {
+				break
+			}
+			k += at
+			before, _ := utf8.DecodeLastRuneInString(r.Text[:k])
+			after, _ := utf8.DecodeRuneInString(r.Text[k+len(w):])
+			if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+				return true
+			}
+			at = k + len(w)
+		}
+	}
+	return false
+}
+
 // item is one paragraph to label.
 type item struct{ doc, para int }
 
@@ -80,6 +103,7 @@ type Session struct {
 	pos     int   // position in queue
 	stage   int   // index in opts.Tasks for the current paragraph
 	pending Answer
+	prior   Answer // the current paragraph's labels from earlier answers
 	done    map[Key]bool
 	trail   []int     // queue positions visited, for back
 	credits [][2]bool // per answer written this run: suggestion shown, taken
@@ -179,6 +203,10 @@ func (s *Session) currentItem() int {
 	return s.queue[s.pos]
 }
 
+// startParagraph begins the current paragraph at its first task without
+// an answer: a paragraph answered for tone in an earlier run is asked
+// only what it lacks, and its new row repeats the earlier labels, so the
+// answer file never holds two labels of one task for it.
 func (s *Session) startParagraph() {
 	s.stage = 0
 	i := s.currentItem()
@@ -188,8 +216,39 @@ func (s *Session) startParagraph() {
 	it := s.items[i]
 	r := s.docs[it.doc].Rows[it.para]
 	d, _ := r.Dialogue.MarshalCSV()
+	s.prior = Answer{}
+	for _, a := range s.store.Answers() {
+		if a.Story == r.Story && a.Paragraph == r.Paragraph {
+			for _, t := range datasets.Tasks {
+				if l := a.label(t); l != "" {
+					s.prior.set(t, l)
+				}
+			}
+		}
+	}
 	s.pending = Answer{Story: r.Story, Chapter: r.Chapter, Paragraph: r.Paragraph, Start: r.Start, End: r.End,
-		Words: r.Words, Dialogue: d, Text: r.Text}
+		Words: r.Words, Dialogue: d, Text: r.Text, POV: s.prior.POV, Tone: s.prior.Tone, Focus: s.prior.Focus}
+	s.stage = s.nextStage(0)
+}
+
+// nextStage is the first of the session's tasks from index from on that
+// the current paragraph has no earlier answer for (len(Tasks) if none).
+func (s *Session) nextStage(from int) int {
+	for from < len(s.opts.Tasks) && s.prior.label(s.opts.Tasks[from]) != "" {
+		from++
+	}
+	return from
+}
+
+// prevStage is the last task before index before without an earlier
+// answer, or -1.
+func (s *Session) prevStage(before int) int {
+	for i := before - 1; i >= 0; i-- {
+		if s.prior.label(s.opts.Tasks[i]) == "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // Done reports whether every paragraph has an answer.
@@ -358,9 +417,19 @@ func (s *Session) Press(key string) (Event, error) {
 	s.Message = ""
 	switch key {
 	case KeyQuit, "ctrl+c":
-		if s.stage > 0 {
+		var given, missing []string
+		for k, t := range s.opts.Tasks {
+			switch {
+			case s.prior.label(t) != "":
+			case k < s.stage:
+				given = append(given, t)
+			default:
+				missing = append(missing, t)
+			}
+		}
+		if len(given) > 0 && s.currentItem() >= 0 {
 			s.Message = fmt.Sprintf("%s paragraph %d is not saved: it has its %s answer, not its %s one, and a paragraph is saved once every task is answered",
-				s.pending.Story, s.pending.Paragraph, strings.Join(s.opts.Tasks[:s.stage], " and "), strings.Join(s.opts.Tasks[s.stage:], " and "))
+				s.pending.Story, s.pending.Paragraph, strings.Join(given, " and "), strings.Join(missing, " and "))
 		}
 		return Quit, nil
 	case KeyHelp:
@@ -417,8 +486,17 @@ func (s *Session) AnswerName(name string) (Event, error) {
 	}) {
 		return Nothing, nil
 	}
+	// Each word must be in the story, so that a typo is not a character.
+	it := s.items[i]
+	for _, w := range strings.Fields(name) {
+		w = strings.TrimRight(w, ".")
+		if !s.docs[it.doc].hasWord(w) {
+			s.Message = fmt.Sprintf("%q is neither a key here nor a name in this story; ? shows the keys", name)
+			return Nothing, nil
+		}
+	}
 	s.Message = ""
-	_, ok := s.suggestion(s.items[i], "focus")
+	_, ok := s.suggestion(it, "focus")
 	return s.answer("focus", name, ok, false)
 }
 
@@ -431,8 +509,8 @@ func (s *Session) answer(task, label string, suggested, taken bool) (Event, erro
 		s.Accepted++
 	}
 	s.credits = append(s.credits, [2]bool{suggested, taken})
-	if s.stage+1 < len(s.opts.Tasks) {
-		s.stage++
+	if next := s.nextStage(s.stage + 1); next < len(s.opts.Tasks) {
+		s.stage = next
 		return Staged, nil
 	}
 	if err := s.store.Append(s.pending); err != nil {
@@ -506,8 +584,8 @@ func (s *Session) undo() (Event, error) {
 // back returns to the previous paragraph: an answered one is undone (its
 // answer is the last written), a skipped one is shown again.
 func (s *Session) back() (Event, error) {
-	if s.stage > 0 {
-		s.stage--
+	if prev := s.prevStage(s.stage); prev >= 0 {
+		s.stage = prev
 		s.uncredit()
 		return Undone, nil
 	}

@@ -218,9 +218,20 @@ func TestResumeByTask(t *testing.T) {
 	if err == nil || !strings.Contains(log, "nothing to undo: the last answer (stefan_pov paragraph 1) is for pov") {
 		t.Errorf("undo of another task's answer: %v\n%s", err, log)
 	}
-	log, _ = run(Options{Tasks: []string{"pov", "tone"}}, "third\nquit\n")
-	if !strings.Contains(log, "stefan_pov paragraph 2 is not saved: it has its pov answer, not its tone one") {
+	// A run for pov and tone asks paragraph 2 only for pov (it has its
+	// tone), paragraph 3 for both.
+	log, _ = run(Options{Tasks: []string{"pov", "tone"}}, "third\nthird\nquit\n")
+	if !strings.Contains(log, "saved stefan_pov paragraph 2: pov=third tone=happy") ||
+		!strings.Contains(log, "stefan_pov paragraph 3 is not saved: it has its pov answer, not its tone one") {
 		t.Errorf("quit halfway through a paragraph:\n%s", log)
+	}
+	// The answer file trains: no paragraph has two labels of one task.
+	ls, err := datasets.ReadLabelledFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := datasets.MergeLabelled(ls); err != nil {
+		t.Errorf("the answer file does not merge: %v", err)
 	}
 }
 
@@ -247,6 +258,21 @@ func TestStoreWithByteOrderMark(t *testing.T) {
 	defer s.Close()
 	if a := s.Answers(); len(a) != 2 || a[0].Tone != "sad" || a[1].Tone != "happy" {
 		t.Errorf("answers %+v", a)
+	}
+	// A file of a byte-order mark alone gets its header.
+	bom := filepath.Join(t.TempDir(), "bom.csv")
+	if err := os.WriteFile(bom, []byte("\ufeff"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		s, err := Open(bom)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		if err := s.Append(Answer{Story: "x", Paragraph: i + 1, Tone: "sad", Text: "Hi"}); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
 	}
 }
 
@@ -276,7 +302,9 @@ func TestRunLinesStopsOnCancel(t *testing.T) {
 }
 
 // TestAnswerName: a scripted focus answer may name a character the
-// choices do not offer; a word that is not a name is still refused.
+// choices do not offer, if the story says that name; a word that is not
+// a name, a name the story never says (a typo) and a key's name are
+// still refused.
 func TestAnswerName(t *testing.T) {
 	store, err := Open(filepath.Join(t.TempDir(), "out.csv"))
 	if err != nil {
@@ -284,8 +312,10 @@ func TestAnswerName(t *testing.T) {
 	}
 	defer store.Close()
 	var log strings.Builder
-	err = RunLines(context.Background(), NewSession(seedDocs(t, "stefan_pov.txt"), store, nil, Options{Tasks: []string{"focus"}}), strings.NewReader("Matt Donovan\nsideways\nquit\n"), &log)
-	if err == nil || !strings.Contains(log.String(), "saved stefan_pov paragraph 1: focus=Matt Donovan") || !strings.Contains(log.String(), `line 2: "sideways" is not a key here`) {
-		t.Errorf("%v\n%s", err, log.String())
+	err = RunLines(context.Background(), NewSession(seedDocs(t, "stefan_pov.txt"), store, nil, Options{Tasks: []string{"focus"}}), strings.NewReader("Elena Gilbert\nsideways\nNnoe\nEnter\nquit\n"), &log)
+	got := log.String()
+	if err == nil || !strings.Contains(got, "saved stefan_pov paragraph 1: focus=Elena Gilbert") || !strings.Contains(got, `line 2: "sideways" is not a key here`) ||
+		!strings.Contains(got, `line 3: "Nnoe" is neither a key here nor a name in this story`) || strings.Contains(got, "focus=Enter") || !strings.Contains(err.Error(), "lines 2, 3, 4)") {
+		t.Errorf("%v\n%s", err, got)
 	}
 }

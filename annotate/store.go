@@ -129,6 +129,14 @@ func (s *Store) load() error {
 		line += bytes.Count(data[good:end], []byte{'\n'})
 		good, header = end, true
 	}
+	if !header {
+		// Nothing but a byte-order mark or blank lines (an "empty"
+		// file a text editor saved).
+		if _, err := s.f.Seek(0, io.SeekEnd); err != nil {
+			return err
+		}
+		return s.writeRaw(csvLine(Header))
+	}
 	_, err = s.f.Seek(0, io.SeekEnd)
 	return err
 }

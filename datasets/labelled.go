@@ -241,7 +241,7 @@ func MergeLabelled(ls []LabelledStory) ([]LabelledStory, int, error) {
 func joinRows(story string, a *Labelled, b Labelled) error {
 	at := fmt.Sprintf("%s row %d", a.File, a.Row)
 	if strings.Join(strings.Fields(a.Text), " ") != strings.Join(strings.Fields(b.Text), " ") {
-		return &RowError{b.File, b.Row, fmt.Errorf("story %s paragraph %d is also %s, with another text; give each paragraph once", story, b.Paragraph, at)}
+		return &RowError{b.File, b.Row, fmt.Errorf("story %s paragraph %d is also %s, with another text: two stories of one name? give each story its own name in the story column, and each paragraph once", story, b.Paragraph, at)}
 	}
 	for _, f := range []struct{ a, b *string }{{&a.POV, &b.POV}, {&a.Tone, &b.Tone}, {&a.Focus, &b.Focus}} {
 		switch {

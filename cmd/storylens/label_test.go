@@ -383,6 +383,14 @@ func TestTrainDataMistakes(t *testing.T) {
 	if code != 1 || rep != "" || !strings.Contains(errs, "--out "+filepath.Join(blocker, "m")) || strings.Contains(errs, "folds") {
 		t.Errorf("--out under a file: exit %d, %s\n%.200s", code, errs, rep)
 	}
+	// A folder made for --out goes again when the run fails.
+	fresh := filepath.Join(dir, "fresh")
+	if _, _, code := runCLI(t, "", "train", "--data", third, "--task", "pov", "--out", fresh); code != 1 {
+		t.Errorf("one pov label into a fresh --out: exit %d", code)
+	}
+	if _, err := os.Stat(fresh); err == nil {
+		t.Error("a failed train left its --out folder behind")
+	}
 	// A pov model and tone data.
 	if _, errs, code := runCLI(t, "", "train", "--data", seeds, "--task", "pov", "--out", out, "--quiet"); code != 0 {
 		t.Fatalf("train pov: exit %d: %s", code, errs)

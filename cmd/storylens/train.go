@@ -131,7 +131,7 @@ func loadData(e *env, list, texts string) ([]string, []datasets.LabelledStory, *
 	return paths, all, d, nil
 }
 
-func runTrain(ctx context.Context, e *env, opts any, args []string) error {
+func runTrain(ctx context.Context, e *env, opts any, args []string) (err error) {
 	o := opts.(*trainOptions)
 	if len(args) > 0 {
 		return usagef("train: unexpected argument %q; the data goes in --data", args[0])
@@ -150,9 +150,17 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) error {
 		return fmt.Errorf("train: --out %s is a file, not a directory", o.out)
 	}
 	// Find out now, not after the training, whether the model can be
-	// written there.
+	// written there; a folder made for it goes again if the run fails.
+	_, statErr := os.Stat(o.out)
 	if err := writableDir(o.out); err != nil {
 		return fmt.Errorf("train: --out %s: %w", o.out, err)
+	}
+	if os.IsNotExist(statErr) {
+		defer func() {
+			if err != nil {
+				os.Remove(o.out) // only if still empty
+			}
+		}()
 	}
 	paths, ls, d, err := loadData(e, o.data, o.texts)
 	if err != nil {
