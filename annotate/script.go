@@ -17,6 +17,11 @@ import (
 // once it is on disk, and retrains in line when due. A cancelled ctx
 // (an interrupt) stops it between lines, the answers given saved.
 func RunLines(ctx context.Context, s *Session, in io.Reader, log io.Writer) error {
+	// The reader stops with the run (it reads a line ahead, and would
+	// otherwise wait to hand it over after a quit).
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	lines := make(chan string)
 	var readErr error
 	go func() {
@@ -39,9 +44,9 @@ func RunLines(ctx context.Context, s *Session, in io.Reader, log io.Writer) erro
 		var text string
 		var ok bool
 		select {
-		case <-ctx.Done():
+		case <-parent.Done():
 			fmt.Fprintln(log, s.Progress())
-			return fmt.Errorf("interrupted after line %d; the answers given are saved: %w", n, ctx.Err())
+			return fmt.Errorf("interrupted after line %d; the answers given are saved: %w", n, parent.Err())
 		case text, ok = <-lines:
 		}
 		if !ok {
