@@ -216,16 +216,7 @@ func (s *Session) startParagraph() {
 	it := s.items[i]
 	r := s.docs[it.doc].Rows[it.para]
 	d, _ := r.Dialogue.MarshalCSV()
-	s.prior = Answer{}
-	for _, a := range s.store.Answers() {
-		if a.Story == r.Story && a.Paragraph == r.Paragraph {
-			for _, t := range datasets.Tasks {
-				if l := a.label(t); l != "" {
-					s.prior.set(t, l)
-				}
-			}
-		}
-	}
+	s.prior = s.store.LabelsOf(Key{r.Story, r.Paragraph})
 	s.pending = Answer{Story: r.Story, Chapter: r.Chapter, Paragraph: r.Paragraph, Start: r.Start, End: r.End,
 		Words: r.Words, Dialogue: d, Text: r.Text, POV: s.prior.POV, Tone: s.prior.Tone, Focus: s.prior.Focus}
 	s.stage = s.nextStage(0)
@@ -563,7 +554,7 @@ func (s *Session) undo() (Event, error) {
 	}
 	k := Key{a.Story, a.Paragraph}
 	// An earlier answer may still cover the paragraph's tasks.
-	s.done[k] = s.covers(s.store.Labelled()[k])
+	s.done[k] = s.covers(s.store.LabelsOf(k))
 	s.Answered = max(0, s.Answered-1)
 	for range s.opts.Tasks {
 		s.uncredit()

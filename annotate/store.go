@@ -253,16 +253,31 @@ func (s *Store) Labelled() map[Key]Answer {
 	m := map[Key]Answer{}
 	for _, a := range s.answers {
 		k := Key{a.Story, a.Paragraph}
-		if old, ok := m[k]; ok {
-			for _, t := range datasets.Tasks {
-				if a.label(t) == "" {
-					a.set(t, old.label(t))
-				}
-			}
-		}
-		m[k] = a
+		m[k] = m[k].with(a)
 	}
 	return m
+}
+
+// LabelsOf is one paragraph's entry of Labelled (empty labels when it
+// has no answer).
+func (s *Store) LabelsOf(k Key) Answer {
+	var out Answer
+	for _, a := range s.answers {
+		if a.Story == k.Story && a.Paragraph == k.Paragraph {
+			out = out.with(a)
+		}
+	}
+	return out
+}
+
+// with is b with the labels of a that b leaves empty.
+func (a Answer) with(b Answer) Answer {
+	for _, t := range datasets.Tasks {
+		if b.label(t) == "" {
+			b.set(t, a.label(t))
+		}
+	}
+	return b
 }
 
 // Close closes the file.

@@ -55,8 +55,7 @@ func (l *Labelled) Label(task string) string {
 // LabelledStory is the labelled rows of one story in story order.
 type LabelledStory struct {
 	Name string
-	File string // the dataset CSV it was read from
-	Rows []Labelled
+	Rows []Labelled // each knows its file and row
 }
 
 // ErrSchema reports a dataset CSV that lacks a required column.
@@ -161,7 +160,7 @@ func ReadLabelled(path string, r io.Reader) ([]LabelledStory, error) {
 		if !ok {
 			k = len(stories)
 			byStory[name] = k
-			stories = append(stories, LabelledStory{Name: name, File: path})
+			stories = append(stories, LabelledStory{Name: name})
 		}
 		stories[k].Rows = append(stories[k].Rows, *l)
 	}
@@ -189,13 +188,10 @@ func MergeLabelled(ls []LabelledStory) ([]LabelledStory, int, error) {
 		k, ok := byName[l.Name]
 		if !ok {
 			byName[l.Name] = len(out)
-			out = append(out, LabelledStory{Name: l.Name, File: l.File, Rows: slices.Clone(l.Rows)})
+			out = append(out, LabelledStory{Name: l.Name, Rows: slices.Clone(l.Rows)})
 			continue
 		}
 		out[k].Rows = append(out[k].Rows, l.Rows...)
-		if !slices.Contains(strings.Split(out[k].File, ","), l.File) {
-			out[k].File += "," + l.File
-		}
 	}
 	merged := 0
 	for k := range out {

@@ -22,8 +22,8 @@ func TestPrepareWithTexts(t *testing.T) {
 		return datasets.Labelled{Story: "rain", Paragraph: n, Text: text, Focus: focus, Row: n, File: "gold.csv"}
 	}
 	ls := []datasets.LabelledStory{
-		{Name: "rain", File: "gold.csv", Rows: []datasets.Labelled{row(2, "She saw Ben in the rain.", "Anna"), row(4, "He came in.", "Ben")}},
-		{Name: "elsewhere", File: "gold.csv", Rows: []datasets.Labelled{row(1, "Nobody knows this text.", "none")}},
+		{Name: "rain", Rows: []datasets.Labelled{row(2, "She saw Ben in the rain.", "Anna"), row(4, "He came in.", "Ben")}},
+		{Name: "elsewhere", Rows: []datasets.Labelled{row(1, "Nobody knows this text.", "none")}},
 	}
 	d, err := PrepareWithTexts(ls, []string{dir})
 	if err != nil {
@@ -59,7 +59,7 @@ func TestPrepareWithTextsCRLF(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "rain.txt"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ls := []datasets.LabelledStory{{Name: "rain", File: "gold.csv", Rows: []datasets.Labelled{
+	ls := []datasets.LabelledStory{{Name: "rain", Rows: []datasets.Labelled{
 		{Story: "rain", Paragraph: 1, Text: "Anna opened the door\nand looked out.", Focus: "Anna", Row: 2}}}}
 	d, err := PrepareWithTexts(ls, []string{dir})
 	if err != nil {
@@ -87,7 +87,7 @@ func TestPrepareWithTextsKeepsNeighbourStems(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := toneRadius + 1 // 0-based index of the labelled paragraph
-	ls := []datasets.LabelledStory{{Name: "rain", File: "gold.csv", Rows: []datasets.Labelled{
+	ls := []datasets.LabelledStory{{Name: "rain", Rows: []datasets.Labelled{
 		{Story: "rain", Paragraph: first + 1, Text: strings.TrimSpace(paras[first]), Tone: "sad", Row: 2}}}}
 	d, err := PrepareWithTexts(ls, []string{dir})
 	if err != nil {

@@ -65,7 +65,7 @@ func (m *Model) Label(s *Story) []Labels {
 // baselines that need no training, and calibration at the model's
 // temperature. A tone label the model does not know is an error that
 // names the file and row.
-func (m *Model) Evaluate(path string, ls []datasets.LabelledStory, d *Data) ([]*Report, error) {
+func (m *Model) Evaluate(ls []datasets.LabelledStory, d *Data) ([]*Report, error) {
 	var reps []*Report
 	for _, task := range m.Tasks() {
 		c := m.Classifier(task)

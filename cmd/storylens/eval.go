@@ -67,7 +67,7 @@ func runEval(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	reps, err := m.Evaluate(strings.Join(paths, ","), ls, d)
+	reps, err := m.Evaluate(ls, d)
 	if err != nil {
 		return err
 	}
