@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -197,7 +198,14 @@ func ReadEPUB(p string, data []byte) (*Story, error) {
 		if err != nil {
 			return nil, err
 		}
-		doc, err := html.Parse(bytes.NewReader(body))
+		if len(bytes.TrimSpace(body)) > 0 {
+			// The entry's bytes, checked as a story file's are: the
+			// story CSV must stay UTF-8.
+			if err := Check(p+": "+docPath, body); err != nil {
+				return nil, err
+			}
+		}
+		doc, err := html.Parse(bytes.NewReader(closeEmptyTags(body)))
 		if err != nil {
 			return nil, r.fail(fmt.Errorf("%s: %w", docPath, err), "")
 		}
@@ -245,15 +253,50 @@ func ReadEPUB(p string, data []byte) (*Story, error) {
 }
 
 // isFrontMatter recognises FanFicFare's and common EPUB title, table of
-// contents, cover and log pages by their file names.
+// contents, cover and log pages by their file names: the name's first
+// word ("cover.xhtml", "toc_page.xhtml", "titlepage01.html"), never a
+// word that contains one ("ch02_recovery.xhtml" is a chapter).
 func isFrontMatter(href string) bool {
-	base := strings.ToLower(path.Base(href))
-	for _, p := range []string{"title_page", "titlepage", "toc_page", "toc.", "nav.", "cover", "log_page", "copyright"} {
-		if strings.Contains(base, p) {
-			return true
-		}
+	stem := strings.ToLower(path.Base(href))
+	stem = strings.TrimSuffix(stem, path.Ext(stem))
+	words := strings.FieldsFunc(stem, func(r rune) bool { return r < 'a' || r > 'z' })
+	if len(words) == 0 {
+		return false
+	}
+	switch words[0] {
+	case "cover", "coverpage", "titlepage", "toc", "nav", "copyright", "colophon":
+		return true
+	case "title", "log":
+		return len(words) > 1 && words[1] == "page"
 	}
 	return false
+}
+
+// voidElements are the HTML elements that never hold content, so that
+// "<br/>" and "<br>" mean the same.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true}
+
+var selfClosing = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9:_-]*)(\s[^<>]*?)?\s*/>`)
+
+// closeEmptyTags rewrites XHTML's empty elements ("<title/>",
+// "<script src='x.js'/>", "<p/>") as a start and an end tag. The HTML
+// parser reads "<title/>" as an open title that swallows the rest of the
+// document.
+func closeEmptyTags(doc []byte) []byte {
+	return selfClosing.ReplaceAllFunc(doc, func(m []byte) []byte {
+		sub := selfClosing.FindSubmatch(m)
+		name := string(sub[1])
+		local := name[strings.LastIndexByte(name, ':')+1:]
+		if voidElements[strings.ToLower(local)] {
+			return m
+		}
+		out := append([]byte{'<'}, sub[1]...)
+		out = append(out, sub[2]...)
+		out = append(out, '>', '<', '/')
+		out = append(out, sub[1]...)
+		return append(out, '>')
+	})
 }
 
 // mergeMeta fills meta's empty fields from m.

@@ -3,6 +3,7 @@ package datasets
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -49,7 +50,11 @@ func ReadHTML(path string, data []byte) (*Story, error) {
 	if err := checkMarkup(path, data); err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	markup := data
+	if isXHTML(path, data) {
+		markup = closeEmptyTags(data)
+	}
+	doc, err := html.Parse(bytes.NewReader(markup))
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading HTML: %w", path, err)
 	}
@@ -60,6 +65,15 @@ func ReadHTML(path string, data []byte) (*Story, error) {
 	var text bytes.Buffer
 	readAO3(doc, &meta, &text)
 	return storyFromText(path, StoryName(path), &meta, text.String())
+}
+
+// isXHTML reports an XHTML document: named .xhtml, or opening with an
+// XML declaration, or in the XHTML namespace.
+func isXHTML(path string, data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	return strings.EqualFold(filepath.Ext(path), ".xhtml") ||
+		bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(head, utf8BOM)), []byte("<?xml")) ||
+		bytes.Contains(head, []byte("http://www.w3.org/1999/xhtml"))
 }
 
 // checkMarkup checks the bytes of a markup file: not empty, not binary,

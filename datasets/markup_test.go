@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -200,3 +201,43 @@ func TestDeepHTML(t *testing.T) {
 }
 
 func nil2() *features.Analyzer { return features.NewAnalyzer() }
+
+// TestEPUBChapterDocuments: every chapter of the spine is read, whatever
+// its file is called and however XHTML writes an empty element, and an
+// entry that is not UTF-8 is refused, named.
+func TestEPUBChapterDocuments(t *testing.T) {
+	container := []byte(`<container><rootfiles><rootfile full-path="OEBPS/content.opf"/></rootfiles></container>`)
+	chapter := func(title, head, text string) []byte {
+		return []byte(`<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head>` + head +
+			`</head><body><h2>` + title + `</h2><p>` + text + `</p><p/><p>End of ` + title + `.</p></body></html>`)
+	}
+	names := []string{"cover", "ch01_arrival", "ch02_recovery", "ch03_undercover", "ch04_discovery", "toc_page"}
+	var manifest, spine strings.Builder
+	files := map[string][]byte{"META-INF/container.xml": container}
+	for i, n := range names {
+		fmt.Fprintf(&manifest, `<item id="i%d" href="%s.xhtml"/>`, i, n)
+		fmt.Fprintf(&spine, `<itemref idref="i%d"/>`, i)
+		head := "<title>" + n + "</title>"
+		if i == 2 {
+			head = `<title/><script src="x.js"/>`
+		}
+		files["OEBPS/"+n+".xhtml"] = chapter(n, head, "The words of "+n+" are here.")
+	}
+	files["OEBPS/content.opf"] = []byte(`<package><metadata/><manifest>` + manifest.String() + `</manifest><spine>` + spine.String() + `</spine></package>`)
+	s, err := ReadEPUB("book.epub", zipOf(t, files, zip.Deflate))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(s.Data)
+	for i, n := range names {
+		front := i == 0 || i == len(names)-1
+		if got := strings.Contains(text, "The words of "+n+" are here.") && strings.Contains(text, "End of "+n+"."); got == front {
+			t.Errorf("%s.xhtml read = %v, want %v; text:\n%s", n, got, !front, text)
+		}
+	}
+	files["OEBPS/ch03_undercover.xhtml"] = chapter("Three", "", "She said \x93hi\x94.")
+	_, err = ReadEPUB("book.epub", zipOf(t, files, zip.Deflate))
+	if !errors.Is(err, ErrInvalidUTF8) || !strings.HasPrefix(err.Error(), "book.epub: OEBPS/ch03_undercover.xhtml:1:") {
+		t.Errorf("an entry in Windows-1252: %v", err)
+	}
+}

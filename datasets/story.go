@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/storylens/storylens/features"
 )
 
 // Story is one input: a file or stdin, read whole and checked.
@@ -155,7 +153,11 @@ func Check(path string, data []byte) error {
 		return &InputError{Path: path, Offset: -1, Err: ErrUTF16, Hint: "convert the file to UTF-8 with: iconv -f UTF-16 -t UTF-8"}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return positioned(path, data, i, ErrBinary, "give storylens a plain-text (.txt or .md) file")
+		hint := "give storylens a plain-text (.txt or .md) file"
+		if enc := utf16Without(data); enc != "" {
+			hint = "it looks like " + enc + " text without a byte-order mark; convert it with: iconv -f " + enc + " -t UTF-8"
+		}
+		return positioned(path, data, i, ErrBinary, hint)
 	}
 	if utf8.Valid(data) {
 		return nil
@@ -177,6 +179,27 @@ func Check(path string, data []byte) error {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// utf16Without names the UTF-16 byte order of text saved without a
+// byte-order mark ("UTF-16LE", "UTF-16BE"): in its first 512 bytes every
+// other byte is NUL and the bytes between are printable ASCII.
+func utf16Without(data []byte) string {
+	head := data[:min(len(data), 512)&^1]
+	if len(head) < 8 {
+		return ""
+	}
+	for _, zero := range []int{1, 0} {
+		ok := true
+		for i := 0; i+1 < len(head) && ok; i += 2 {
+			c := head[i+1-zero]
+			ok = head[i+zero] == 0 && (c >= 0x20 && c < 0x7F || c == '\n' || c == '\r' || c == '\t')
+		}
+		if ok {
+			return map[int]string{1: "UTF-16LE", 0: "UTF-16BE"}[zero]
+		}
+	}
+	return ""
+}
+
 // looksWindows1252 reports the bytes Windows-1252 uses for typographic
 // quotes, dashes and ellipses, the usual cause of invalid UTF-8 in old
 // story files.
@@ -184,15 +207,30 @@ func looksWindows1252(b byte) bool {
 	return b >= 0x80 && b <= 0x9F || b >= 0xA0
 }
 
+// positioned places an error at a byte offset as an editor shows it:
+// "\r\n", "\r" and "\n" each end a line (a file may mix them), and a
+// byte-order mark takes no column.
 func positioned(path string, data []byte, offset int, err error, hint string) *InputError {
-	end := features.LineEnd(data)
-	line := 1 + bytes.Count(data[:offset], []byte{end})
-	col := offset - (bytes.LastIndexByte(data[:offset], end) + 1) + 1
-	return &InputError{Path: path, Offset: offset, Line: line, Column: col, Err: err, Hint: hint}
+	line, start := 1, 0
+	for i := 0; i < offset; i++ {
+		switch data[i] {
+		case '\r':
+			if i+1 < offset && data[i+1] == '\n' {
+				i++
+			}
+			line, start = line+1, i+1
+		case '\n':
+			line, start = line+1, i+1
+		}
+	}
+	if start == 0 && bytes.HasPrefix(data, utf8BOM) && offset >= len(utf8BOM) {
+		start = len(utf8BOM)
+	}
+	return &InputError{Path: path, Offset: offset, Line: line, Column: offset - start + 1, Err: err, Hint: hint}
 }
 
 // StoryExts are the file extensions read from a directory.
-var StoryExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".epub"}
+var StoryExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"}
 
 // Expand turns command-line arguments into story paths: a directory gives
 // the story files inside it, recursively, in lexical order, following

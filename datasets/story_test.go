@@ -28,6 +28,10 @@ func TestCheck(t *testing.T) {
 		{"truncated rune", "abc\xe2\x80", ErrInvalidUTF8, "f.txt:1:4 (byte 3): invalid UTF-8"},
 		{"UTF-16LE", "\xff\xfeH\x00i\x00", ErrUTF16, "f.txt: UTF-16 text (it opens with a UTF-16 byte-order mark); convert the file to UTF-8 with: iconv -f UTF-16 -t UTF-8"},
 		{"UTF-16BE", "\xfe\xff\x00H\x00i", ErrUTF16, "f.txt: UTF-16 text"},
+		{"mixed line endings", "One.\r\nTwo.\rThree.\n\nFour \x93", ErrInvalidUTF8, "f.txt:5:6 (byte 24): invalid UTF-8"},
+		{"BOM takes no column", "\uFEFFab\x93", ErrInvalidUTF8, "f.txt:1:3 (byte 5): invalid UTF-8"},
+		{"UTF-16LE without a mark", "H\x00e\x00l\x00l\x00o\x00.\x00", ErrBinary, "f.txt:1:2 (byte 1): binary data (a NUL byte), not text; it looks like UTF-16LE text without a byte-order mark; convert it with: iconv -f UTF-16LE -t UTF-8"},
+		{"UTF-16BE without a mark", "\x00H\x00e\x00l\x00l\x00o\x00.", ErrBinary, "f.txt:1:1 (byte 0): binary data (a NUL byte), not text; it looks like UTF-16BE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
