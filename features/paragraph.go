@@ -311,16 +311,20 @@ func runeCount(b []byte) int {
 	return n
 }
 
-// detectLayout decides the layout from line statistics. A story whose
-// blank-line-separated blocks average more than blockLines lines is not
-// blank-line separated; then lines wider than maxWrap (95th percentile)
-// mean one paragraph a line, narrower ones mean hard-wrapped text, whose
-// wrap width is returned.
+// detectLayout decides the layout from line statistics. A story with
+// blank lines whose blocks average at most blockLines lines is blank-line
+// separated; otherwise lines are paragraphs or hard-wrapped. Lines are
+// wrapped, and the wrap width is returned, when they are no wider than
+// maxWrap (95th percentile) and at least minMidSentence of the lines
+// followed by another end mid-sentence: a wrapper breaks lines anywhere,
+// a writer who puts each paragraph on its own line ends them at sentence
+// ends ("Where were you?" Elena asked. / "Out," said Stefan.).
 func detectLayout(src []byte, lines []line) (Layout, int) {
-	const blockLines, maxWrap = 50, 100
+	const blockLines, maxWrap, minMidSentence = 50, 100, 0.25
 	var widths []int
 	blocks, inBlock := 0, false
-	for _, l := range lines {
+	followed, mid := 0, 0
+	for i, l := range lines {
 		if l.blank() {
 			inBlock = false
 			continue
@@ -330,21 +334,28 @@ func detectLayout(src []byte, lines []line) (Layout, int) {
 			inBlock = true
 		}
 		widths = append(widths, l.width)
+		if i+1 < len(lines) && !lines[i+1].blank() {
+			followed++
+			if !endsSentence(src[l.start:l.end]) {
+				mid++
+			}
+		}
 	}
 	if len(widths) == 0 {
 		return LayoutBlank, 0
 	}
 	sort.Ints(widths)
 	width := widths[len(widths)*95/100]
-	if len(widths) <= blockLines*blocks {
-		if width > maxWrap {
-			// Long lines inside blank-separated blocks are still one
+	wrapped := width <= maxWrap && float64(mid) >= minMidSentence*float64(followed)
+	if blocks > 1 && len(widths) <= blockLines*blocks {
+		if !wrapped {
+			// Lines inside blank-separated blocks are still one
 			// paragraph each (fan fiction mixes single and double breaks).
 			return LayoutBlank, 0
 		}
 		return LayoutBlank, width
 	}
-	if width > maxWrap {
+	if !wrapped {
 		return LayoutLines, 0
 	}
 	return LayoutWrapped, width
@@ -384,9 +395,15 @@ func groupLines(src []byte, lines []line, layout Layout, width int) []unit {
 		case LayoutBlank:
 			// A blank-separated block of unwrapped lines is one
 			// paragraph a line; of wrapped lines, one paragraph.
-			brk = width == 0 || structure[i] || structure[i-1]
+			// An indented first line starts a paragraph in either.
+			// Within a block of wrapped lines that opens with an
+			// indented first line, each indented first line starts a
+			// paragraph (a verse's indented lines, after an unindented
+			// first one, do not).
+			brk = width == 0 || structure[i] || structure[i-1] ||
+				lines[open].indent > baseIndent && indentBreak(src, lines, i, baseIndent, true)
 		case LayoutWrapped:
-			brk = structure[i] || structure[i-1] || wrappedBreak(src, prev, l, width, baseIndent)
+			brk = structure[i] || structure[i-1] || indentBreak(src, lines, i, baseIndent, false) || wrappedBreak(src, prev, l, width)
 		}
 		if brk {
 			flush(i - 1)
@@ -397,31 +414,34 @@ func groupLines(src []byte, lines []line, layout Layout, width int) []unit {
 	return units
 }
 
-// commonIndent is the indentation most nonblank lines share.
+// commonIndent is the indentation of the text's running lines: the
+// shallowest that at least a tenth of the nonblank lines share. (The
+// commonest one would be a first line's indentation in dialogue, where
+// most paragraphs are one indented line.)
 func commonIndent(lines []line) int {
 	counts := map[int]int{}
-	best, bestN := 0, -1
+	total := 0
 	for _, l := range lines {
-		if l.blank() {
-			continue
-		}
-		counts[l.indent]++
-		if n := counts[l.indent]; n > bestN {
-			best, bestN = l.indent, n
+		if !l.blank() {
+			counts[l.indent]++
+			total++
 		}
 	}
-	return best
+	best := -1
+	for indent, n := range counts {
+		if 10*n >= total && (best < 0 || indent < best) {
+			best = indent
+		}
+	}
+	return max(best, 0)
 }
 
 // wrappedBreak reports whether cur starts a new paragraph after prev in
-// hard-wrapped text (neither of them structure): it is indented deeper
-// than the line before and than the text's common indentation, a closed
-// quotation is followed by an opening one, or prev ends a sentence and the
-// first word of cur would have fitted on prev (so the line was not wrapped).
-func wrappedBreak(src []byte, prev, cur line, width, baseIndent int) bool {
-	if cur.indent > prev.indent && cur.indent > baseIndent {
-		return true
-	}
+// hard-wrapped text (neither of them structure, cur not an indented
+// first line): a closed quotation is followed by an opening one, or prev
+// ends a sentence and the first word of cur would have fitted on prev (so
+// the line was not wrapped).
+func wrappedBreak(src []byte, prev, cur line, width int) bool {
 	p := src[prev.start:prev.end]
 	if !endsSentence(p) {
 		return false
@@ -436,6 +456,31 @@ func wrappedBreak(src []byte, prev, cur line, width, baseIndent int) bool {
 		first = len(c)
 	}
 	return prev.width+1+runeCount(c[:first]) <= width
+}
+
+// indentBreak reports a paragraph's indented first line, lines[i], in
+// text whose other lines are not indented: deeper than the line before,
+// or as deep as a line before that was itself a first line and ended a
+// sentence (a one-line paragraph: `    "Not yet," she said.` after
+// `    "Are you coming?" he asked.`). Strict, the line before a first
+// line must be an unindented one, so that verse, all of whose lines are
+// indented, stays whole.
+func indentBreak(src []byte, lines []line, i, baseIndent int, strict bool) bool {
+	cur, prev := lines[i], lines[i-1]
+	if cur.indent <= baseIndent {
+		return false
+	}
+	if cur.indent > prev.indent {
+		return !strict || prev.indent == baseIndent
+	}
+	if cur.indent < prev.indent || !endsSentence(src[prev.start:prev.end]) {
+		return false
+	}
+	// prev is a first line: after a blank, or after a shallower line.
+	if i < 2 || lines[i-2].blank() {
+		return !strict
+	}
+	return lines[i-2].indent < prev.indent && (!strict || lines[i-2].indent == baseIndent)
 }
 
 var abbreviations = []string{"Mr.", "Mrs.", "Dr.", "St.", "Messrs.", "Mme.", "Mlle.", "Col.", "Capt.", "Gen.", "Rev.", "Sir.", "M."}
@@ -476,8 +521,13 @@ func startsWithQuote(b []byte) bool {
 // mergeContinuations joins a unit that stops mid-sentence with a following
 // unit that starts in lower case: page breaks and drop capitals in
 // digitised books ("IT" / "was melancholy to admit...") split one
-// paragraph in two.
+// paragraph in two. A story that opens most of its sentences in lower
+// case is written so ("i love you, she texts him"), and its paragraphs
+// are left as they are.
 func mergeContinuations(src []byte, lines []line, units []unit) []unit {
+	if len(units) < 2 || lowerCaseStyle(src, lines, units) {
+		return units
+	}
 	out := units[:0]
 	for _, u := range units {
 		if n := len(out); n > 0 {
@@ -493,6 +543,51 @@ func mergeContinuations(src []byte, lines []line, units []unit) []unit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// lowerCaseStyle reports text that opens most of its sentences (a
+// unit's first letter, unless the unit before stops mid-sentence, and a
+// letter after ".", "!" or "?", closing quotes and white space) in lower
+// case.
+func lowerCaseStyle(src []byte, lines []line, units []unit) bool {
+	lower, upper := 0, 0
+	count := func(r rune) {
+		if unicode.IsLower(r) {
+			lower++
+		} else if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	var prev []byte
+	for _, u := range units {
+		b := src[lines[u.first].start:lines[u.last].end]
+		if prev == nil || endsSentence(prev) {
+			r, _ := utf8.DecodeRune(b)
+			count(r)
+		}
+		prev = b
+		for i := 0; i < len(b); i++ {
+			if c := b[i]; c != '.' && c != '!' && c != '?' {
+				continue
+			}
+			j := i + 1
+			for j < len(b) && (b[j] == '"' || b[j] == '\'' || b[j] == ')') {
+				j++
+			}
+			if j == i+1 && j < len(b) && b[j] == '.' || j >= len(b) || !isSpaceByte(b[j]) && b[j] != '\n' {
+				continue
+			}
+			for j < len(b) && (isSpaceByte(b[j]) || b[j] == '\n') {
+				j++
+			}
+			if j < len(b) {
+				r, _ := utf8.DecodeRune(b[j:])
+				count(r)
+			}
+			i = j - 1
+		}
+	}
+	return lower > upper
 }
 
 // isHeadingLine: a chapter, part or point-of-view heading.

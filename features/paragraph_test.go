@@ -68,8 +68,53 @@ func TestSplitLayouts(t *testing.T) {
 		{
 			name:   "indented paragraphs",
 			src:    "  Indented first line of a paragraph that\ncontinues here.\n  Second paragraph starts\nhere and goes on.\n",
+			layout: LayoutWrapped,
+			want:   []string{"Indented first line of a paragraph that\ncontinues here.", "Second paragraph starts\nhere and goes on."},
+		},
+		{
+			// A drabble of short lines, no blank lines: each line ends a
+			// sentence, so none was wrapped.
+			name:   "short lines without blank lines",
+			src:    "\"Where were you?\" Elena asked.\n\"Out,\" said Stefan.\nShe looked at him for a long moment.\nHe didn't look away.\n",
+			layout: LayoutLines,
+			want:   []string{"\"Where were you?\" Elena asked.", "\"Out,\" said Stefan.", "She looked at him for a long moment.", "He didn't look away."},
+		},
+		{
+			name:   "short lines in blank-separated scenes",
+			src:    "\"Where were you?\" Elena asked.\n\"Out,\" said Stefan.\n\nShe looked at him for a long moment.\nHe didn't look away.\n",
 			layout: LayoutBlank,
-			want:   []string{"Indented first line of a paragraph that\ncontinues here.\n  Second paragraph starts\nhere and goes on."},
+			want:   []string{"\"Where were you?\" Elena asked.", "\"Out,\" said Stefan.", "She looked at him for a long moment.", "He didn't look away."},
+		},
+		{
+			// Indented first lines, wrapped, one-line paragraphs among
+			// them; most lines are indented.
+			name:   "indented dialogue",
+			src:    "    Elena stood at the window a long time, watching the rain run\ndown the glass and thinking of the summer.\n    \"Are you coming to bed?\" he asked from the doorway, quietly, as ever.\n    \"Not yet,\" she said.\n    He went.\n",
+			layout: LayoutWrapped,
+			want:   []string{"Elena stood at the window a long time, watching the rain run\ndown the glass and thinking of the summer.", "\"Are you coming to bed?\" he asked from the doorway, quietly, as ever.", "\"Not yet,\" she said.", "He went."},
+		},
+		{
+			// Blank lines only around scene breaks; each paragraph an
+			// indented first line and wrapped lines.
+			name:   "indented paragraphs in blank-separated scenes",
+			src:    "    The first paragraph opens here and runs on past the end of\nthe line before it stops.\n    The second one opens here and also runs on past the end of\nits line.\n\n* * *\n\n    A third after the break, wrapped over two lines as the\nothers are.\n",
+			layout: LayoutBlank,
+			want:   []string{"The first paragraph opens here and runs on past the end of\nthe line before it stops.", "The second one opens here and also runs on past the end of\nits line.", "A third after the break, wrapped over two lines as the\nothers are."},
+		},
+		{
+			// Verse inside blank-separated prose stays whole.
+			name:   "indented verse",
+			src:    "She sang it softly, the old song her mother had sung to her when she was small, over and over.\n\n  \"Love was once a little boy,\n    Heigh-ho, heigh-ho!\n  Then 'twas sweet with him to toy,\n    Heigh-ho, heigh-ho!\"\n\nThen she stopped.\n",
+			layout: LayoutBlank,
+			want:   []string{"She sang it softly, the old song her mother had sung to her when she was small, over and over.", "\"Love was once a little boy,\n    Heigh-ho, heigh-ho!\n  Then 'twas sweet with him to toy,\n    Heigh-ho, heigh-ho!\"", "Then she stopped."},
+		},
+		{
+			// Written in lower case on purpose: no line is a page
+			// break's continuation.
+			name:   "lower case",
+			src:    "i love you, she texts him at 3am\n\nhe reads it eleven times\n\nhe doesn't answer\n",
+			layout: LayoutBlank,
+			want:   []string{"i love you, she texts him at 3am", "he reads it eleven times", "he doesn't answer"},
 		},
 	}
 	for _, tt := range tests {
@@ -382,8 +427,8 @@ func TestSplitKeepsTextThatLooksLikeHeadings(t *testing.T) {
 			"It was late.\n\nBook me a table, she said.\n\nVolume up, he said.\n\nChapter one of her life was over, she thought.\n\nPrologue was a word she hated.\n",
 			[]string{"It was late.", "Book me a table, she said.", "Volume up, he said.", "Chapter one of her life was over, she thought.", "Prologue was a word she hated."}},
 		{"a wrapped paragraph",
-			"She stood at the door a long time, and the hall was cold around her.\nPart of her wanted to stay, and part of her wanted to run for it.\nThe rest of her knew better than either, and she went on out.\n\nHe waited.\n",
-			[]string{"She stood at the door a long time, and the hall was cold around her.\nPart of her wanted to stay, and part of her wanted to run for it.\nThe rest of her knew better than either, and she went on out.", "He waited."}},
+			"She stood at the door a long time, and the hall was cold around her, and\nPart of her wanted to stay, and part of her wanted to run for\nit. The rest of her knew better than either, and she went on out.\n\nHe waited.\n",
+			[]string{"She stood at the door a long time, and the hall was cold around her, and\nPart of her wanted to stay, and part of her wanted to run for\nit. The rest of her knew better than either, and she went on out.", "He waited."}},
 		{"capitals inside a wrapped sentence",
 			"He had worked for years as an agent of the\nFBI. Nobody in the town had known it.\n\nShe screamed at him:\nI HATE YOU. GET OUT.\nAnd he left.\n",
 			[]string{"He had worked for years as an agent of the\nFBI. Nobody in the town had known it.", "She screamed at him:", "I HATE YOU. GET OUT.", "And he left."}},
