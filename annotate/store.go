@@ -113,7 +113,10 @@ func (s *Store) load() error {
 		if !complete {
 			// Damage that runs to the end of the file is the torn last row
 			// of an interrupted write; damage with data after it is not.
-			if end != int64(len(data)) {
+			// An unclosed quotation mark runs to the end of the file
+			// too: a whole answer row after the damage shows it is not
+			// a torn last row.
+			if end != int64(len(data)) || header && wholeRowAfter(data[good:]) {
 				return fmt.Errorf("%s: line %d: %w: %v; fix or move the file", s.path, line, ErrCorrupt, err)
 			}
 			return s.repair(data, good, header)
@@ -139,6 +142,27 @@ func (s *Store) load() error {
 	}
 	_, err = s.f.Seek(0, io.SeekEnd)
 	return err
+}
+
+// wholeRowAfter reports whether a line after the first of tail starts a
+// complete, valid answer row.
+func wholeRowAfter(tail []byte) bool {
+	for i := bytes.IndexByte(tail, '\n'); i >= 0; {
+		rest := tail[i+1:]
+		r := csv.NewReader(bytes.NewReader(rest))
+		r.FieldsPerRecord = -1
+		if rec, err := r.Read(); err == nil && len(rec) == len(Header) && r.InputOffset() > 0 && rest[r.InputOffset()-1] == '\n' {
+			if _, err := parseAnswer(rec); err == nil {
+				return true
+			}
+		}
+		j := bytes.IndexByte(rest, '\n')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // repair moves the torn tail data[good:] aside and cuts it from the

@@ -57,6 +57,19 @@ func TestStoreRefusesDamageBeforeTheEnd(t *testing.T) {
 	if _, err := Open(path); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), path+": line 2") {
 		t.Errorf("Open = %v", err)
 	}
+	// A row cut inside a quotation with good rows after it: the open
+	// quote runs to the end of the file, but it is not a torn last row.
+	quoted := "story,chapter,paragraph,start,end,words,dialogue,pov,tone,focus,text\na,1,1,0,5,1,0.000,,sad,,\"They ran\na,1,2,7,20,2,0.000,,happy,,two\n"
+	os.WriteFile(path, []byte(quoted), 0o644)
+	if _, err := Open(path); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), path+": line 2") {
+		t.Errorf("Open(open quote before a good row) = %v", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != quoted {
+		t.Errorf("the damaged file was changed: %q", data)
+	}
+	if _, err := os.Stat(path + ".torn"); err == nil {
+		t.Errorf("rows were moved aside")
+	}
 	other := filepath.Join(t.TempDir(), "other.csv")
 	os.WriteFile(other, []byte("id,name\n1,x\n"), 0o644)
 	if _, err := Open(other); err == nil || !strings.Contains(err.Error(), "not a storylens answer file") {
