@@ -94,7 +94,8 @@ type Exported struct {
 
 // MetaColumns are the story-level columns of `storylens export --meta`,
 // from an AO3 or EPUB download's metadata; lists are joined with ", "
-// (AO3 tags cannot contain commas). Empty for plain text.
+// (AO3 tags cannot contain commas), notes with a blank line. Empty for
+// plain text.
 type MetaColumns struct {
 	Title         string `csv:"title" json:"title"`
 	Authors       string `csv:"authors" json:"authors"`
@@ -111,6 +112,8 @@ type MetaColumns struct {
 	Updated       string `csv:"updated" json:"updated"`
 	StoryWords    string `csv:"story_words" json:"story_words"`
 	Chapters      string `csv:"chapters" json:"chapters"`
+	Summary       string `csv:"summary" json:"summary"`
+	Notes         string `csv:"notes" json:"notes"`
 }
 
 // NewMetaColumns fills the columns from a story's metadata (nil gives
@@ -123,7 +126,8 @@ func NewMetaColumns(m *Metadata) MetaColumns {
 	return MetaColumns{Title: m.Title, Authors: j(m.Authors), Rating: j(m.Rating), Warnings: j(m.Warnings),
 		Categories: j(m.Categories), Fandoms: j(m.Fandoms), Relationships: j(m.Relationships),
 		Characters: j(m.Characters), Tags: j(m.Tags), Language: m.Language, Series: j(m.Series),
-		Published: m.Published, Updated: m.Updated, StoryWords: m.Words, Chapters: m.Chapters}
+		Published: m.Published, Updated: m.Updated, StoryWords: m.Words, Chapters: m.Chapters,
+		Summary: m.Summary, Notes: strings.Join(m.Notes, "\n\n")}
 }
 
 // ExportedMeta is a row of `export --meta`.

@@ -23,8 +23,10 @@ the stems as one space-separated column. With --meta, story-level columns from
 an AO3 or EPUB download's metadata follow the labels: title, authors, rating,
 warnings, categories, fandoms, relationships, characters, tags (AO3's
 additional tags, such as Angst or Fluff, usable as story-level labels),
-language, series, published, updated, story_words, chapters. The CSV is RFC 4180, UTF-8, quoted
-where needed, with newlines kept inside the text; it opens in pandas
+language, series, published, updated, story_words, chapters, summary, notes
+(work, chapter and end notes, in order, a blank line between). The CSV is
+RFC 4180, UTF-8, quoted where needed, with newlines kept inside the text; it
+opens in pandas
 (read_csv) and R (read.csv) with default options, and is valid input to
 storylens train and eval. --format jsonl writes one JSON object a line.
 

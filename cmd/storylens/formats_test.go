@@ -59,7 +59,10 @@ func TestMetadataInOutputs(t *testing.T) {
 		!strings.HasPrefix(first["characters"], "Stefan Salvatore, Elena Gilbert") || first["authors"] != "quiet_harbour" {
 		t.Errorf("EPUB row: %v", first)
 	}
-	if last["story"] != "stefan_pov" || last["title"] != "" || last["tags"] != "" {
+	if first["summary"] != "Caroline loses her mother; Stefan stays." || first["notes"] != "Grief, then comfort.\n\nThis chapter deals with a death.\n\nComments make my day." {
+		t.Errorf("EPUB row: summary %q, notes %q", first["summary"], first["notes"])
+	}
+	if last["story"] != "stefan_pov" || last["title"] != "" || last["tags"] != "" || last["summary"] != "" || last["notes"] != "" {
 		t.Errorf("plain-text row: story %q title %q tags %q", last["story"], last["title"], last["tags"])
 	}
 	table, _, _ := runCLI(t, "", "compare", filepath.Join(fixtures, "worth_it.html"), filepath.Join(fixtures, "bittersweet_goodbye.epub"), "--format", "table")
