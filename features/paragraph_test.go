@@ -545,3 +545,23 @@ func TestLineEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestSceneBreakMarkers: the break lines fan fiction uses are structure,
+// not paragraphs to label; lines of text, a silence ("...") and a roman
+// numeral are not breaks.
+func TestSceneBreakMarkers(t *testing.T) {
+	breaks := []string{"***", "* * *", "~~~", "----", "#", "+++", "§", "oOo", "OoOoO", "xXx", "o0o", "0o0o0", "ooo", "xxx",
+		"-o-", "~o~", "-x-", "x-x-x", "-oOo-", "X-X-X", "LINE BREAK", "Line Break", "[line break]", "~ scene change ~",
+		"-time skip-", "::", "//", "[...]", "<3<3<3", "|---|---|"}
+	for _, b := range breaks {
+		if !isSceneBreak([]byte(b)) {
+			t.Errorf("%q is not read as a scene break", b)
+		}
+	}
+	text := []string{"XXX", "XX.", "IX.", "...", ". . .", "……", "!", "?!", "\"...\"", "Oh.", "ox", "Xo Xo, Gossip Girl", "Line breaks are hard.", "o", "Ooh", "x"}
+	for _, b := range text {
+		if isSceneBreak([]byte(b)) {
+			t.Errorf("%q is read as a scene break", b)
+		}
+	}
+}

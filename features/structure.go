@@ -27,11 +27,18 @@ var (
 	povPrefixRe = regexp.MustCompile(`^(?i:pov|p\.o\.v\.?)\s*[-–—:]\s*(.{1,40})$`)
 )
 
+// sceneWordRe: a scene break in words ("LINE BREAK", "[scene break]",
+// "~ time skip ~").
+var sceneWordRe = regexp.MustCompile(`^[\[(<{~*=_ -]*(?i:line|page|scene|section|time)[ -]?(?i:break|skip|change)[\])>}~*=_ -]*$`)
+
 // isSceneBreak reports a line made only of break symbols ("***", "* * *",
-// "~~~", "----", "#", "oOo").
+// "~~~", "----", "#", "oOo", "-x-") or naming one ("LINE BREAK").
 func isSceneBreak(b []byte) bool {
 	if len(b) == 0 || len(b) > 120 {
 		return false
+	}
+	if len(b) <= 40 && (sceneWordRe.Match(b) || symbolsOnly(b)) {
+		return true
 	}
 	switch b[0] {
 	case '*', '~', '-', '#', '=', '_', '+', 'o', 'O', 'x', 'X', '0':
@@ -55,23 +62,61 @@ func isSceneBreak(b []byte) bool {
 	return symbols > 0
 }
 
-// isOPattern matches the fan-fiction breaks "oOo", "OoOoO", "xXx".
+// symbolsOnly: a line of punctuation and symbols, no letter, digit or
+// quotation mark or backquote ("::", "//", "[...]"), or of hearts ("<3<3<3"). A line of
+// dots, "!" or "?" alone ("...", ". . .", "!") is a silence, and stays text.
+func symbolsOnly(b []byte) bool {
+	t := bytes.ReplaceAll(b, []byte("<3"), nil)
+	hearts := len(t) < len(b)
+	silence := true
+	for _, r := range string(t) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			return false
+		case r == '"' || r == '\'' || r == '`' || unicode.In(r, unicode.Pi, unicode.Pf):
+			return false // quoted, or a Markdown code fence
+		case !strings.ContainsRune(".!?… ", r):
+			silence = false
+		}
+	}
+	return hearts || !silence
+}
+
+// isOPattern matches the fan-fiction breaks made of o's and x's: "oOo",
+// "OoOoO", "xXx", "o0o", "ooo", and with dashes, tildes or stars between
+// them, "-o-", "~o~", "x-x-x", "-oOo-". Capital X's alone ("XXX") are a
+// roman numeral, not a break.
 func isOPattern(b []byte) bool {
 	if len(b) < 3 || len(b) > 40 {
 		return false
 	}
-	lower, upper := false, false
+	lower, upper, digit, sep := false, false, false, false
+	letters := map[byte]bool{}
 	for _, c := range b {
 		switch c {
-		case 'o', 'x', '0':
+		case 'o', 'x':
 			lower = true
+			letters[c] = true
 		case 'O', 'X':
 			upper = true
+			letters[c] = true
+		case '0':
+			digit = true
+		case '-', '~', '*', '=', '_', '+':
+			sep = true
+		case '.', ' ':
 		default:
 			return false
 		}
 	}
-	return lower && upper
+	switch {
+	case !lower && !upper:
+		return false
+	case lower && upper, digit, sep:
+		return true
+	}
+	// One letter repeated: "ooo", "xxx", "OOO", but not "XXX" or "XX."
+	return len(letters) == 1 && !letters['X'] && len(bytes.TrimSpace(b)) >= 3
 }
 
 // povName returns the character named by a point-of-view heading.
