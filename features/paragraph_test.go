@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -563,5 +564,28 @@ func TestSceneBreakMarkers(t *testing.T) {
 		if isSceneBreak([]byte(b)) {
 			t.Errorf("%q is read as a scene break", b)
 		}
+	}
+}
+
+// TestNumeralsUnderWordedChapters: in a story whose chapters say
+// "Chapter", a bare numeral numbers a section of the chapter; in a story
+// of bare numerals, each starts a chapter.
+func TestNumeralsUnderWordedChapters(t *testing.T) {
+	chapters := func(src string) []int {
+		var out []int
+		for _, b := range Split([]byte(src)) {
+			if b.Kind == KindParagraph {
+				out = append(out, b.Chapter)
+			}
+		}
+		return out
+	}
+	worded := "Chapter 1: Five Times\n\nI.\n\nThe first time, she laughed.\n\nII.\n\nThe second time, she cried.\n\nChapter 2: And One\n\nThe last time, she stayed.\n"
+	if got := chapters(worded); !slices.Equal(got, []int{1, 1, 2}) {
+		t.Errorf("worded chapters: %v, want [1 1 2]", got)
+	}
+	bare := "I.\n\nThe first time, she laughed.\n\nII.\n\nThe second time, she cried.\n\nIII.\n\nThe last time, she stayed.\n"
+	if got := chapters(bare); !slices.Equal(got, []int{1, 2, 3}) {
+		t.Errorf("numbered chapters: %v, want [1 2 3]", got)
 	}
 }

@@ -393,6 +393,22 @@ func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block
 		}
 	}
 	spacing := 4*wide < gaps
+	// In a story whose chapters say "Chapter", a bare numeral ("I.",
+	// "2") numbers a section within a chapter (a "5+1" story's parts),
+	// not a chapter.
+	for _, u := range units {
+		if u.first != u.last {
+			continue
+		}
+		text := src[lines[u.first].start:lines[u.first].end]
+		if rest, ok := markdownHeading(text); ok {
+			text = rest
+		}
+		if ok, _ := isChapterHeading(text); ok && hasPrefixFold(text, "ch") {
+			st.worded = true
+			break
+		}
+	}
 	nTitles := 0
 	for _, u := range units {
 		start, end := lines[u.first].start, lines[u.last].end
@@ -405,6 +421,15 @@ func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block
 			var title bool
 			if kind, title = st.headingKind(text, spaced, blocks); title {
 				nTitles++
+			}
+		}
+		if kind == KindChapter && st.worded {
+			t := text
+			if rest, ok := markdownHeading(t); ok {
+				t = rest
+			}
+			if numeralRe.Match(t) {
+				kind = KindHeading
 			}
 		}
 		b.Kind = kind
@@ -453,6 +478,7 @@ type splitState struct {
 	sawChapter            bool
 	pov                   string
 	noTitles              bool // take no title-like line for a heading
+	worded                bool // the story's chapter headings say "Chapter"
 }
 
 func (st *splitState) sinceScene() bool { return st.index > st.lastBreak }
