@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -376,6 +377,16 @@ func (w *textWriter) heading(meta *Metadata, title string, chapter *int) {
 	if !strings.HasPrefix(strings.ToLower(title), "chapter") {
 		title = fmt.Sprintf("Chapter %d: %s", *chapter, title)
 	}
+	// The paragraph splitter takes a heading of at most 80 characters; a
+	// longer chapter title (AO3 allows 255) is cut at a word, whole in
+	// the metadata.
+	if utf8.RuneCountInString(title) > 80 {
+		cut := []rune(title)[:79]
+		if i := strings.LastIndexByte(string(cut), ' '); i > len("Chapter 1:") {
+			cut = []rune(string(cut)[:i])
+		}
+		title = strings.TrimRight(string(cut), " ,;:-") + "…"
+	}
 	w.block()
 	w.b.WriteString(title)
 	w.inBlock = true
@@ -402,7 +413,9 @@ func (w *textWriter) block() {
 
 func (w *textWriter) text(s string) {
 	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
-	if !w.inBlock {
+	if !w.inBlock || w.brs > 0 {
+		// A new block or line ("<br />\nThe shutters") opens without
+		// the markup's white space.
 		s = strings.TrimLeft(s, " ")
 	}
 	if s == "" {

@@ -241,3 +241,35 @@ func TestEPUBChapterDocuments(t *testing.T) {
 		t.Errorf("an entry in Windows-1252: %v", err)
 	}
 }
+
+// TestHTMLChapterTitlesAndLineBreaks: a chapter title longer than a
+// heading line is cut in the text, whole in the metadata, and still
+// starts its chapter; a line after <br /> opens without the markup's
+// white space.
+func TestHTMLChapterTitlesAndLineBreaks(t *testing.T) {
+	long := "Chapter 2: In which Elena finally says what she means, and Stefan, as usual, does not listen to a single word of it"
+	doc := `<html><body><div id="chapters" class="userstuff">` +
+		`<div class="meta group"><h2 class="heading">Chapter 1: Arrival</h2></div><div class="userstuff"><p>Body of chapter one.</p></div>` +
+		`<div class="meta group"><h2 class="heading">` + long + `</h2></div><div class="userstuff"><p>The wind rose.<br />
+    The shutters banged.</p></div>` +
+		`<div class="meta group"><h2 class="heading">Chapter 3: After</h2></div><div class="userstuff"><p>Body of chapter three.</p></div></div></body></html>`
+	s, err := ReadHTML("work.html", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(s.Data), "\nThe shutters banged.") {
+		t.Errorf("text after <br />: %q", s.Data)
+	}
+	var chapters []int
+	for _, b := range features.Split(s.Data) {
+		if b.Kind == features.KindParagraph {
+			chapters = append(chapters, b.Chapter)
+			if strings.Contains(string(s.Data[b.Start:b.End]), "In which") {
+				t.Errorf("the chapter title is a paragraph: %q", s.Data[b.Start:b.End])
+			}
+		}
+	}
+	if len(chapters) == 0 || chapters[0] != 1 || chapters[len(chapters)-1] != 3 {
+		t.Errorf("paragraph chapters %v, want 1, then 2, then 3", chapters)
+	}
+}

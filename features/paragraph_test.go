@@ -589,3 +589,12 @@ func TestNumeralsUnderWordedChapters(t *testing.T) {
 		t.Errorf("numbered chapters: %v, want [1 2 3]", got)
 	}
 }
+
+// TestMarkdownComments: HTML comments in Markdown, on one line or
+// several, are not paragraphs.
+func TestMarkdownComments(t *testing.T) {
+	src := "She walked.\n\n<!-- TODO: fix this scene -->\n\n<!--\nan old draft\nof the ending\n-->\n\nHe ran.\n"
+	if got := paras(src); !slices.Equal(got, []string{"She walked.", "He ran."}) {
+		t.Errorf("paragraphs %q", got)
+	}
+}

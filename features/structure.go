@@ -410,13 +410,19 @@ func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block
 		}
 	}
 	nTitles := 0
+	inComment := false
 	for _, u := range units {
 		start, end := lines[u.first].start, lines[u.last].end
 		text := src[start:end]
 		b := Block{Start: start, End: end, Line: lines[u.first].no}
 		single := u.first == u.last
 		kind := KindParagraph
-		if single {
+		if inComment || bytes.HasPrefix(text, []byte("<!--")) && (bytes.HasSuffix(text, []byte("-->")) || !bytes.Contains(text, []byte("-->"))) {
+			// An HTML comment in Markdown ("<!-- TODO -->"), on one line
+			// or several, is not text.
+			inComment = !bytes.HasSuffix(text, []byte("-->"))
+			kind = KindHeading
+		} else if single {
 			spaced := spacing && u.first >= 2 && lines[u.first-1].blank() && lines[u.first-2].blank()
 			var title bool
 			if kind, title = st.headingKind(text, spaced, blocks); title {
