@@ -566,10 +566,15 @@ func lowerCaseStyle(src []byte, lines []line, units []unit) bool {
 			count(r)
 		}
 		prev = b
+		if lower+upper >= 2000 {
+			break // enough sentences to tell
+		}
 		for i := 0; i < len(b); i++ {
-			if c := b[i]; c != '.' && c != '!' && c != '?' {
-				continue
+			k := bytes.IndexAny(b[i:], ".!?")
+			if k < 0 {
+				break
 			}
+			i += k
 			j := i + 1
 			for j < len(b) && (b[j] == '"' || b[j] == '\'' || b[j] == ')') {
 				j++

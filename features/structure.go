@@ -37,7 +37,7 @@ func isSceneBreak(b []byte) bool {
 	if len(b) == 0 || len(b) > 120 {
 		return false
 	}
-	if len(b) <= 40 && (sceneWordRe.Match(b) || symbolsOnly(b)) {
+	if len(b) <= 40 && (symbolsOnly(b) || (containsFold(b, "break") || containsFold(b, "skip") || containsFold(b, "change")) && sceneWordRe.Match(b)) {
 		return true
 	}
 	switch b[0] {
@@ -66,11 +66,12 @@ func isSceneBreak(b []byte) bool {
 // quotation mark or backquote ("::", "//", "[...]"), or of hearts ("<3<3<3"). A line of
 // dots, "!" or "?" alone ("...", ". . .", "!") is a silence, and stays text.
 func symbolsOnly(b []byte) bool {
-	t := bytes.ReplaceAll(b, []byte("<3"), nil)
-	hearts := len(t) < len(b)
-	silence := true
-	for _, r := range string(t) {
+	hearts, silence := false, true
+	for i, r := range string(b) {
 		switch {
+		case r == '<' && i+1 < len(b) && b[i+1] == '3':
+			hearts = true
+		case r == '3' && i > 0 && b[i-1] == '<':
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			return false
 		case r == '"' || r == '\'' || r == '`' || unicode.In(r, unicode.Pi, unicode.Pf):
@@ -91,15 +92,15 @@ func isOPattern(b []byte) bool {
 		return false
 	}
 	lower, upper, digit, sep := false, false, false, false
-	letters := map[byte]bool{}
+	var letters [4]bool // o, x, O, X
 	for _, c := range b {
 		switch c {
 		case 'o', 'x':
 			lower = true
-			letters[c] = true
+			letters[b2i(c == 'x')] = true
 		case 'O', 'X':
 			upper = true
-			letters[c] = true
+			letters[2+b2i(c == 'X')] = true
 		case '0':
 			digit = true
 		case '-', '~', '*', '=', '_', '+':
@@ -116,7 +117,18 @@ func isOPattern(b []byte) bool {
 		return true
 	}
 	// One letter repeated: "ooo", "xxx", "OOO", but not "XXX" or "XX."
-	return len(letters) == 1 && !letters['X'] && len(bytes.TrimSpace(b)) >= 3
+	n := 0
+	for _, l := range letters {
+		n += b2i(l)
+	}
+	return n == 1 && !letters[3] && len(bytes.TrimSpace(b)) >= 3
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // povName returns the character named by a point-of-view heading.

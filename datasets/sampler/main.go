@@ -75,6 +75,7 @@ func main() {
 	whole := flag.String("whole", "seeds,datasets/written", "comma-separated folders whose stories are annotated whole, one batch each")
 	doMerge := flag.Bool("merge", false, "merge the annotators' labels into datasets/*.csv and write the agreement report, instead of sampling")
 	dsDir := flag.String("datasets", "datasets", "where -merge writes the gold CSV files")
+	force := flag.Bool("force", false, "draw a new sample over an existing one")
 	flag.Parse()
 	if *doMerge {
 		if err := merge(*corpus, *out, *dsDir); err != nil {
@@ -82,6 +83,12 @@ func main() {
 			os.Exit(1)
 		}
 		return
+	}
+	// The committed sample is the record of what the gold data was drawn
+	// from; drawing again with a later paragraph splitter gives another.
+	if _, err := os.Stat(filepath.Join(*out, "sample.csv")); err == nil && !*force {
+		fmt.Fprintf(os.Stderr, "sampler: %s exists: it records the sample the gold data was drawn from, and the batches the annotators labelled; -merge rebuilds the gold files from it; -force draws a new sample over it\n", filepath.Join(*out, "sample.csv"))
+		os.Exit(1)
 	}
 	err := run(*corpus, *out, *seed, *batches, *agree)
 	for i, dir := range strings.Split(*whole, ",") {
