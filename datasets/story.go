@@ -257,7 +257,7 @@ func Expand(args []string) ([]string, error) {
 		if !info.IsDir() {
 			// A file named is read as named (given twice, twice); a
 			// directory, before or after, does not add it again.
-			real := realPath(a)
+			real := RealPath(a)
 			k, ok := walked[real]
 			if ok && k >= 0 {
 				continue
@@ -277,7 +277,7 @@ func Expand(args []string) ([]string, error) {
 		}
 		slices.Sort(found)
 		for _, p := range found {
-			real := realPath(p)
+			real := RealPath(p)
 			if k, ok := walked[real]; ok {
 				if abs, err := filepath.Abs(p); err == nil && abs == real && k >= 0 {
 					out[k] = p
@@ -291,9 +291,9 @@ func Expand(args []string) ([]string, error) {
 	return out, nil
 }
 
-// realPath is p's absolute path with every link resolved (p itself when
+// RealPath is p's absolute path with every link resolved (p itself when
 // that fails).
-func realPath(p string) string {
+func RealPath(p string) string {
 	r, err := filepath.EvalSymlinks(p)
 	if err != nil {
 		r = p
@@ -312,7 +312,7 @@ func walkStories(dir string, seen map[string]bool, found *[]string) error {
 	if _, err := filepath.EvalSymlinks(dir); err != nil {
 		return err
 	}
-	real := realPath(dir)
+	real := RealPath(dir)
 	if seen[real] {
 		return nil
 	}

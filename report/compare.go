@@ -62,8 +62,12 @@ type Comparison struct {
 	Stories []StoryResult
 	// Nearest[i] is the story with the closest profile, ClosestArc[i] the
 	// one with the most correlated arc; -1 with fewer than two stories
-	// (ClosestArc: with no other story whose arc correlation is defined).
+	// (ClosestArc: with no other story whose arc correlation is defined
+	// and positive: an arc that runs against this one is not close).
 	Nearest, ClosestArc []int
+	// NearestTies[i] counts the other stories exactly as near as
+	// Nearest[i] (the first of them in input order is Nearest[i]).
+	NearestTies []int
 	// unit holds each story's DCT arc centred and scaled to length 1
 	// (nil where its correlation is undefined), so that a correlation is
 	// one dot product.
@@ -126,7 +130,7 @@ func normalise(xs []float64) {
 // an archive of 10,000 would need 1.6 GB for the two tables.
 func Compare(results []StoryResult, tones []string) *Comparison {
 	n := len(results)
-	c := &Comparison{Tones: tones, Stories: results, Nearest: make([]int, n), ClosestArc: make([]int, n), unit: make([][]float64, n)}
+	c := &Comparison{Tones: tones, Stories: results, Nearest: make([]int, n), ClosestArc: make([]int, n), NearestTies: make([]int, n), unit: make([][]float64, n)}
 	for i, r := range results {
 		if arcDefined(r) {
 			c.unit[i] = unitArc(r.Arc.DCT)
@@ -139,10 +143,13 @@ func Compare(results []StoryResult, tones []string) *Comparison {
 			if j == i {
 				continue
 			}
-			if d := c.Distance(i, j); c.Nearest[i] < 0 || d < bestD {
-				c.Nearest[i], bestD = j, d
+			switch d := c.Distance(i, j); {
+			case c.Nearest[i] < 0 || d < bestD-1e-12:
+				c.Nearest[i], bestD, c.NearestTies[i] = j, d, 0
+			case d <= bestD+1e-12:
+				c.NearestTies[i]++
 			}
-			if r := c.ArcCorrelation(i, j); !math.IsNaN(r) && (c.ClosestArc[i] < 0 || r > bestR) {
+			if r := c.ArcCorrelation(i, j); !math.IsNaN(r) && r > 0 && (c.ClosestArc[i] < 0 || r > bestR) {
 				c.ClosestArc[i], bestR = j, r
 			}
 		}

@@ -115,7 +115,7 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	}
 	tones, idx := toneOrder(m.ToneClasses())
 	var results []report.StoryResult
-	var paths []string
+	var paths, reals []string
 	named := map[string]int{} // story name -> its result, -1 once two have it
 	type result struct {
 		r     report.StoryResult
@@ -145,10 +145,17 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 			// A story without paragraphs has no tone to compare.
 			return nil
 		}
-		if slices.Contains(paths, r.path) {
+		// One file named twice, however spelled ("a.txt", "./a.txt",
+		// a link to it), is compared once.
+		real := r.path
+		if real != "-" {
+			real = datasets.RealPath(real)
+		}
+		if slices.Contains(reals, real) {
 			e.note(r.path + ": given twice; compared once")
 			return nil
 		}
+		reals = append(reals, real)
 		// Stories of one name are told apart by their paths.
 		if k, ok := named[r.r.Name]; ok {
 			if k >= 0 {
@@ -350,7 +357,11 @@ func writeCompareTable(e *env, c *report.Comparison) error {
 			fmt.Fprintf(tw, "\t%.2f", s.Profile.Paragraphs[t])
 		}
 		if c.Nearest[i] >= 0 {
-			fmt.Fprintf(tw, "\t%s (%.2f)", c.Stories[c.Nearest[i]].Name, c.Distance(i, c.Nearest[i]))
+			tied := ""
+			if n := c.NearestTies[i]; n > 0 {
+				tied = fmt.Sprintf(", tied with %d more", n)
+			}
+			fmt.Fprintf(tw, "\t%s (%.2f%s)", c.Stories[c.Nearest[i]].Name, c.Distance(i, c.Nearest[i]), tied)
 		} else {
 			fmt.Fprint(tw, "\t—")
 		}
@@ -364,7 +375,10 @@ func writeCompareTable(e *env, c *report.Comparison) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, "\nTone shares are by paragraphs. Arcs (10 points of 100, DCT low-pass):")
+	fmt.Fprintln(e.stdout, "\nTone shares count each paragraph's most likely tone, whatever its confidence; tone labels are")
+	fmt.Fprintln(e.stdout, "right about half the time on stories the model did not train on (models/README.md), so a")
+	fmt.Fprintln(e.stdout, "difference between stories of a few dozen paragraphs is within what two parts of one story show.")
+	fmt.Fprintln(e.stdout, "\nArcs (10 points of 100, DCT low-pass; none under 5 paragraphs):")
 	tw = tabwriter.NewWriter(e.stdout, 0, 4, 1, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "story\t")
 	for p := 0; p < report.Points; p += 10 {
@@ -374,6 +388,10 @@ func writeCompareTable(e *env, c *report.Comparison) error {
 	for _, s := range c.Stories {
 		fmt.Fprintf(tw, "%s\t", s.Name)
 		for p := 4; p < report.Points; p += 10 {
+			if s.Paragraphs < report.LowPass {
+				fmt.Fprint(tw, "—\t")
+				continue
+			}
 			fmt.Fprintf(tw, "%+.2f\t", s.Arc.DCT[p])
 		}
 		fmt.Fprintln(tw)
