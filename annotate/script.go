@@ -45,9 +45,13 @@ func RunLines(ctx context.Context, s *Session, in io.Reader, log io.Writer) erro
 		var ok bool
 		select {
 		case <-parent.Done():
+		case text, ok = <-lines:
+		}
+		// A cancelled run also stops the reader, which closes lines:
+		// either case may come first.
+		if parent.Err() != nil {
 			fmt.Fprintln(log, s.Progress())
 			return fmt.Errorf("interrupted after line %d; the answers given are saved: %w", n, parent.Err())
-		case text, ok = <-lines:
 		}
 		if !ok {
 			break
