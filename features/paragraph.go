@@ -394,12 +394,10 @@ func groupLines(src []byte, lines []line, layout Layout, width int) []unit {
 			brk = true
 		case LayoutBlank:
 			// A blank-separated block of unwrapped lines is one
-			// paragraph a line; of wrapped lines, one paragraph.
-			// An indented first line starts a paragraph in either.
-			// Within a block of wrapped lines that opens with an
-			// indented first line, each indented first line starts a
-			// paragraph (a verse's indented lines, after an unindented
-			// first one, do not).
+			// paragraph a line; of wrapped lines, one paragraph, except
+			// that in a block that opens with an indented first line,
+			// each indented first line starts a paragraph (a verse's
+			// indented lines, after an unindented first one, do not).
 			brk = width == 0 || structure[i] || structure[i-1] ||
 				lines[open].indent > baseIndent && indentBreak(src, lines, i, baseIndent, true)
 		case LayoutWrapped:
