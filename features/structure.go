@@ -92,15 +92,17 @@ func isOPattern(b []byte) bool {
 		return false
 	}
 	lower, upper, digit, sep := false, false, false, false
-	var letters [4]bool // o, x, O, X
+	var letter byte // the letter, while only one is used
+	same := true
 	for _, c := range b {
 		switch c {
-		case 'o', 'x':
-			lower = true
-			letters[b2i(c == 'x')] = true
-		case 'O', 'X':
-			upper = true
-			letters[2+b2i(c == 'X')] = true
+		case 'o', 'x', 'O', 'X':
+			lower = lower || c == 'o' || c == 'x'
+			upper = upper || c == 'O' || c == 'X'
+			if letter == 0 {
+				letter = c
+			}
+			same = same && c == letter
 		case '0':
 			digit = true
 		case '-', '~', '*', '=', '_', '+':
@@ -111,24 +113,13 @@ func isOPattern(b []byte) bool {
 		}
 	}
 	switch {
-	case !lower && !upper:
+	case letter == 0:
 		return false
 	case lower && upper, digit, sep:
 		return true
 	}
 	// One letter repeated: "ooo", "xxx", "OOO", but not "XXX" or "XX."
-	n := 0
-	for _, l := range letters {
-		n += b2i(l)
-	}
-	return n == 1 && !letters[3] && len(bytes.TrimSpace(b)) >= 3
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return same && letter != 'X' && len(bytes.TrimSpace(b)) >= 3
 }
 
 // povName returns the character named by a point-of-view heading.
@@ -405,9 +396,8 @@ func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block
 		}
 	}
 	spacing := 4*wide < gaps
-	// In a story whose chapters say "Chapter", a bare numeral ("I.",
-	// "2") numbers a section within a chapter (a "5+1" story's parts),
-	// not a chapter.
+	// Whether the story's chapter headings say "Chapter" (see
+	// chapterKind).
 	for _, u := range units {
 		if u.first != u.last {
 			continue
@@ -439,15 +429,6 @@ func classifyUnits(src []byte, lines []line, units []unit, titles bool) ([]Block
 			var title bool
 			if kind, title = st.headingKind(text, spaced, blocks); title {
 				nTitles++
-			}
-		}
-		if kind == KindChapter && st.worded {
-			t := text
-			if rest, ok := markdownHeading(t); ok {
-				t = rest
-			}
-			if numeralRe.Match(t) {
-				kind = KindHeading
 			}
 		}
 		b.Kind = kind
@@ -519,7 +500,7 @@ func (st *splitState) headingKind(b []byte, spaced bool, blocks []Block) (Kind, 
 			return KindPOV, false
 		}
 		if ok, _ := isChapterHeading(rest); ok {
-			return KindChapter, false
+			return st.chapterKind(rest), false
 		}
 		return KindHeading, false
 	}
@@ -527,7 +508,7 @@ func (st *splitState) headingKind(b []byte, spaced bool, blocks []Block) (Kind, 
 		return KindPOV, false
 	}
 	if ok, _ := isChapterHeading(b); ok {
-		return KindChapter, false
+		return st.chapterKind(b), false
 	}
 	if isPartHeading(b) {
 		return KindHeading, false
@@ -545,6 +526,16 @@ func (st *splitState) headingKind(b []byte, spaced bool, blocks []Block) (Kind, 
 		return KindHeading, true
 	}
 	return KindParagraph, false
+}
+
+// chapterKind is the kind of a chapter heading: in a story whose
+// chapters say "Chapter", a bare numeral ("I.", "2") numbers a section
+// within a chapter (a "5+1" story's parts), not a chapter.
+func (st *splitState) chapterKind(b []byte) Kind {
+	if st.worded && numeralRe.Match(b) {
+		return KindHeading
+	}
+	return KindChapter
 }
 
 // isPartHeading matches "BOOK I", "Part Two", "VOLUME III", "Book the
