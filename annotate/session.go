@@ -535,13 +535,23 @@ func (s *Session) uncredit() {
 // answer that holds a task this session does not ask (written by a run
 // with other tasks) is left alone.
 func (s *Session) undo() (Event, error) {
+	// A row repeats its paragraph's earlier labels; only a label it
+	// added (asked by the run that wrote it) tells which run that was.
+	asked := len(s.opts.Tasks)
 	answers := s.store.Answers()
 	if n := len(answers); n > 0 {
 		last := answers[n-1]
+		before := labelsOf(answers[:n-1], Key{last.Story, last.Paragraph})
 		for _, t := range datasets.Tasks {
-			if last.label(t) != "" && !slices.Contains(s.opts.Tasks, t) {
+			if last.label(t) != "" && last.label(t) != before.label(t) && !slices.Contains(s.opts.Tasks, t) {
 				s.Message = fmt.Sprintf("nothing to undo: the last answer (%s paragraph %d) is for %s, which this run does not ask", last.Story, last.Paragraph, t)
 				return Nothing, nil
+			}
+		}
+		asked = 0
+		for _, t := range s.opts.Tasks {
+			if before.label(t) == "" {
+				asked++
 			}
 		}
 	}
@@ -556,7 +566,7 @@ func (s *Session) undo() (Event, error) {
 	// An earlier answer may still cover the paragraph's tasks.
 	s.done[k] = s.covers(s.store.LabelsOf(k))
 	s.Answered = max(0, s.Answered-1)
-	for range s.opts.Tasks {
+	for range asked {
 		s.uncredit()
 	}
 	for qi, i := range s.queue {

@@ -185,6 +185,28 @@ func TestAssignKeys(t *testing.T) {
 // run that asks pov, both answers count for it afterwards, a tone run
 // does not undo a pov answer, and quitting halfway through a paragraph's
 // tasks says what is not saved.
+// TestUndoRepeatedLabels: a pov run may undo its own answer, though the
+// row repeats the paragraph's tone from an earlier run.
+func TestUndoRepeatedLabels(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.csv")
+	run := func(opts Options, lines string) string {
+		t.Helper()
+		store, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer store.Close()
+		var log strings.Builder
+		RunLines(context.Background(), NewSession(seedDocs(t, "stefan_pov.txt"), store, nil, opts), strings.NewReader(lines), &log)
+		return log.String()
+	}
+	run(Options{Tasks: []string{"tone"}}, "sad\nquit\n")
+	log := run(Options{Tasks: []string{"pov"}}, "third\nundo\nfirst\nquit\n")
+	if !strings.Contains(log, "undone") || !strings.Contains(log, "saved stefan_pov paragraph 1: pov=first") {
+		t.Errorf("undo of this run's answer:\n%s", log)
+	}
+}
+
 func TestResumeByTask(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out.csv")
 	run := func(opts Options, lines string) (string, error) {

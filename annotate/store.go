@@ -284,9 +284,12 @@ func (s *Store) Labelled() map[Key]Answer {
 
 // LabelsOf is one paragraph's entry of Labelled (empty labels when it
 // has no answer).
-func (s *Store) LabelsOf(k Key) Answer {
+func (s *Store) LabelsOf(k Key) Answer { return labelsOf(s.answers, k) }
+
+// labelsOf merges the labels of one paragraph's answers among answers.
+func labelsOf(answers []Answer, k Key) Answer {
 	var out Answer
-	for _, a := range s.answers {
+	for _, a := range answers {
 		if a.Story == k.Story && a.Paragraph == k.Paragraph {
 			out = out.with(a)
 		}
