@@ -69,12 +69,8 @@ func RunLines(ctx context.Context, s *Session, in io.Reader, log io.Writer) erro
 		}
 		if ev == Nothing && !done && key == line && len([]rune(line)) > 1 {
 			// A character the focus choices do not offer, by name.
-			msg := s.Message
 			if ev, err = s.AnswerName(line); err != nil {
 				return err
-			}
-			if ev == Nothing && s.Message == "" {
-				s.Message = msg
 			}
 		}
 		if ev == Nothing && s.Message == "" && done {

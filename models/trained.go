@@ -24,7 +24,7 @@ type TrainedOn struct {
 // MinHashWords is the fewest words a paragraph needs for its hash to be
 // recorded and checked: shorter ones ("What?", "He shuddered.") recur
 // across unrelated stories, and would make new data look seen.
-const MinHashWords = 6
+const MinHashWords = datasets.MinLabelWords
 
 // TextHash is the hash TrainedOn.Texts holds for a paragraph's text, and
 // its number of words: FNV-1a over its runs of letters and digits,

@@ -115,12 +115,15 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	}
 	tones, idx := toneOrder(m.ToneClasses())
 	var results []report.StoryResult
-	var paths, reals []string
+	var paths []string
 	named := map[string]int{} // story name -> its result, -1 once two have it
 	type result struct {
 		r     report.StoryResult
 		path  string
 		empty bool // no paragraphs
+	}
+	if args, err = uniqueStories(e, args); err != nil {
+		return err
 	}
 	err = eachStory(ctx, e, args, o.jobs, func(s *datasets.Story, a *features.Analyzer) (result, error) {
 		st, rows := m.Analyse(a, s)
@@ -145,17 +148,6 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 			// A story without paragraphs has no tone to compare.
 			return nil
 		}
-		// One file named twice, however spelled ("a.txt", "./a.txt",
-		// a link to it), is compared once.
-		real := r.path
-		if real != "-" {
-			real = datasets.RealPath(real)
-		}
-		if slices.Contains(reals, real) {
-			e.note(r.path + ": given twice; compared once")
-			return nil
-		}
-		reals = append(reals, real)
 		// Stories of one name are told apart by their paths.
 		if k, ok := named[r.r.Name]; ok {
 			if k >= 0 {

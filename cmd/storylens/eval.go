@@ -26,8 +26,9 @@ calibration of the confidences. Use data the model did not train on: the
 default model trained on datasets/novels.csv, seeds.csv and
 second_person.csv. The model records a hash of each paragraph it trained
 on, and eval says so, on stderr and in the report's heading, when the data
-holds any of them: those figures are not held out. (A model that records
-only its stories' names is checked by name.)
+holds any of them: those figures are not held out; where none of its
+paragraphs match, it names the data's stories that share a name with one
+the model trained on. A model that records neither cannot say.
 
 --texts DIR reads the stories' full texts as train does.
 

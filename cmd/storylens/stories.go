@@ -47,6 +47,40 @@ func (e emptyStory) Error() string {
 	return e.path + ": no paragraphs found (only headings or scene breaks), so nothing to label"
 }
 
+// uniqueStories expands args as eachStory does and keeps each story file
+// once, however it is spelled ("a.txt", "./a.txt", a link to it), with a
+// note for each repeat; "-" and the embedded seeds (which eachStory
+// reads after the files) pass as they are.
+func uniqueStories(e *env, args []string) ([]string, error) {
+	var files, embedded []string
+	for _, a := range args {
+		if strings.HasPrefix(a, seedPrefix) {
+			embedded = append(embedded, a)
+		} else {
+			files = append(files, a)
+		}
+	}
+	paths, err := datasets.Expand(files)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range paths {
+		real := p
+		if p != "-" {
+			real = datasets.RealPath(p)
+		}
+		if p != "-" && seen[real] {
+			e.note(p + ": given twice; compared once")
+			continue
+		}
+		seen[real] = true
+		out = append(out, p)
+	}
+	return append(out, embedded...), nil
+}
+
 // eachStory reads the stories named by args on a pool of jobs workers (at
 // least one: commonOptions.inputs checks --jobs), runs work on each with
 // the worker's own Analyzer, and calls emit with the results in input

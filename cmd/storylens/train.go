@@ -146,12 +146,12 @@ func runTrain(ctx context.Context, e *env, opts any, args []string) (err error) 
 	if o.folds < 2 {
 		return usagef("train: --folds must be at least 2, not %d", o.folds)
 	}
-	if fi, err := os.Stat(o.out); err == nil && !fi.IsDir() {
+	fi, statErr := os.Stat(o.out)
+	if statErr == nil && !fi.IsDir() {
 		return fmt.Errorf("train: --out %s is a file, not a directory", o.out)
 	}
 	// Find out now, not after the training, whether the model can be
 	// written there; a folder made for it goes again if the run fails.
-	_, statErr := os.Stat(o.out)
 	if err := writableDir(o.out); err != nil {
 		return fmt.Errorf("train: --out %s: %w", o.out, err)
 	}
