@@ -189,36 +189,32 @@ func TestAssignKeys(t *testing.T) {
 // row repeats the paragraph's tone from an earlier run.
 func TestUndoRepeatedLabels(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out.csv")
-	run := func(opts Options, lines string) string {
-		t.Helper()
-		store, err := Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer store.Close()
-		var log strings.Builder
-		RunLines(context.Background(), NewSession(seedDocs(t, "stefan_pov.txt"), store, nil, opts), strings.NewReader(lines), &log)
-		return log.String()
-	}
-	run(Options{Tasks: []string{"tone"}}, "sad\nquit\n")
-	log := run(Options{Tasks: []string{"pov"}}, "third\nundo\nfirst\nquit\n")
+	runScript(t, path, Options{Tasks: []string{"tone"}}, "sad\nquit\n")
+	log, _ := runScript(t, path, Options{Tasks: []string{"pov"}}, "third\nundo\nfirst\nquit\n")
 	if !strings.Contains(log, "undone") || !strings.Contains(log, "saved stefan_pov paragraph 1: pov=first") {
 		t.Errorf("undo of this run's answer:\n%s", log)
 	}
+}
+
+// runScript runs one scripted session on stefan_pov over the answer file
+// at path, and returns its log.
+func runScript(t *testing.T, path string, opts Options, lines string) (string, error) {
+	t.Helper()
+	store, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var log strings.Builder
+	err = RunLines(context.Background(), NewSession(seedDocs(t, "stefan_pov.txt"), store, nil, opts), strings.NewReader(lines), &log)
+	return log.String(), err
 }
 
 func TestResumeByTask(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out.csv")
 	run := func(opts Options, lines string) (string, error) {
 		t.Helper()
-		store, err := Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer store.Close()
-		var log strings.Builder
-		err = RunLines(context.Background(), NewSession(seedDocs(t, "stefan_pov.txt"), store, nil, opts), strings.NewReader(lines), &log)
-		return log.String(), err
+		return runScript(t, path, opts, lines)
 	}
 	if _, err := run(Options{Tasks: []string{"tone"}}, "sad\nhappy\nquit\n"); err != nil {
 		t.Fatal(err)

@@ -47,11 +47,9 @@ func (e emptyStory) Error() string {
 	return e.path + ": no paragraphs found (only headings or scene breaks), so nothing to label"
 }
 
-// uniqueStories expands args as eachStory does and keeps each story file
-// once, however it is spelled ("a.txt", "./a.txt", a link to it), with a
-// note for each repeat; "-" and the embedded seeds (which eachStory
-// reads after the files) pass as they are.
-func uniqueStories(e *env, args []string) ([]string, error) {
+// expandStories turns args into story paths: files and directories
+// expanded (datasets.Expand), then the embedded seeds.
+func expandStories(args []string) ([]string, error) {
 	var files, embedded []string
 	for _, a := range args {
 		if strings.HasPrefix(a, seedPrefix) {
@@ -64,21 +62,31 @@ func uniqueStories(e *env, args []string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return append(paths, embedded...), nil
+}
+
+// uniqueStories expands args as eachStory does and keeps each story file
+// once, however it is spelled ("a.txt", "./a.txt", a link to it), with a
+// note for each repeat; "-" and the embedded seeds pass as they are.
+func uniqueStories(e *env, args []string) ([]string, error) {
+	paths, err := expandStories(args)
+	if err != nil {
+		return nil, err
+	}
 	var out []string
 	seen := map[string]bool{}
 	for _, p := range paths {
-		real := p
-		if p != "-" {
-			real = datasets.RealPath(p)
+		if p != "-" && !strings.HasPrefix(p, seedPrefix) {
+			real := datasets.RealPath(p)
+			if seen[real] {
+				e.note(p + ": given twice; compared once")
+				continue
+			}
+			seen[real] = true
 		}
-		if p != "-" && seen[real] {
-			e.note(p + ": given twice; compared once")
-			continue
-		}
-		seen[real] = true
 		out = append(out, p)
 	}
-	return append(out, embedded...), nil
+	return out, nil
 }
 
 // eachStory reads the stories named by args on a pool of jobs workers (at
@@ -90,19 +98,10 @@ func uniqueStories(e *env, args []string) ([]string, error) {
 // the others are done.
 func eachStory[R any](ctx context.Context, e *env, args []string, jobs int,
 	work func(*datasets.Story, *features.Analyzer) (R, error), emit func(R) error) error {
-	var files, embedded []string
-	for _, a := range args {
-		if strings.HasPrefix(a, seedPrefix) {
-			embedded = append(embedded, a)
-		} else {
-			files = append(files, a)
-		}
-	}
-	paths, err := datasets.Expand(files)
+	paths, err := expandStories(args)
 	if err != nil {
 		return err
 	}
-	paths = append(paths, embedded...)
 	stdins := 0
 	for _, p := range paths {
 		if p == "-" {
