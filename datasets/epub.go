@@ -42,6 +42,24 @@ func (r *epubReader) fail(err error, hint string) error {
 	return &InputError{Path: r.path, Offset: -1, Err: err, Hint: hint}
 }
 
+// office names the word processor's document a zip archive without an
+// EPUB container holds: a Word (.docx) or an OpenDocument (.odt) one.
+func (r *epubReader) office() string {
+	if _, ok := r.files["word/document.xml"]; ok {
+		return "a Word (.docx) document"
+	}
+	if f, ok := r.files["mimetype"]; ok && f.UncompressedSize64 < 100 {
+		if rc, err := f.Open(); err == nil {
+			b, _ := io.ReadAll(io.LimitReader(rc, 100))
+			rc.Close()
+			if strings.HasPrefix(string(b), "application/vnd.oasis.opendocument") {
+				return "an OpenDocument (.odt) document"
+			}
+		}
+	}
+	return ""
+}
+
 // open reads an entry whole, counting it against the limits.
 func (r *epubReader) open(name string) ([]byte, error) {
 	f, ok := r.files[name]
@@ -136,6 +154,9 @@ func ReadEPUB(p string, data []byte) (*Story, error) {
 	}
 	cx, err := r.open("META-INF/container.xml")
 	if err != nil {
+		if what := r.office(); what != "" {
+			return nil, r.fail(fmt.Errorf("%w: %s", ErrNotStory, what), "storylens reads plain text, Markdown, HTML and EPUB; save it as plain text (.txt) or as a web page (.html) from the word processor")
+		}
 		return nil, r.fail(ErrNotEPUB, "")
 	}
 	var c container

@@ -40,6 +40,7 @@ var (
 	ErrUTF16       = errors.New("UTF-16 text (it opens with a UTF-16 byte-order mark)")
 	ErrEmpty       = errors.New("empty file: no text to read")
 	ErrTooLarge    = fmt.Errorf("larger than %d MiB", MaxStoryBytes>>20)
+	ErrNotStory    = errors.New("not a story file")
 )
 
 // InputError is a problem with a story at a place in it.
@@ -121,6 +122,9 @@ func ReadFrom(path, name string, r io.Reader) (*Story, error) {
 // by extension or content, plain text or Markdown otherwise.
 func Parse(path, name string, data []byte) (*Story, error) {
 	ext := strings.ToLower(filepath.Ext(path))
+	if what, hint := foreign(ext, data); what != "" {
+		return nil, &InputError{Path: path, Offset: -1, Err: fmt.Errorf("%w: %s", ErrNotStory, what), Hint: hint}
+	}
 	var s *Story
 	var err error
 	switch {
@@ -141,6 +145,28 @@ func Parse(path, name string, data []byte) (*Story, error) {
 		s.Name = name
 	}
 	return s, nil
+}
+
+// foreign names a kind of file that people keep beside their stories but
+// storylens cannot read as one (a PDF, a word processor's document, a
+// Kindle book, a CSV table such as storylens's own output), with what to
+// do instead; "" for anything else. Read as text, each would be refused
+// at a NUL byte or, worse, labelled as a story of its markup.
+func foreign(ext string, data []byte) (what, hint string) {
+	const convert = "storylens reads plain text, Markdown, HTML and EPUB; "
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return "a PDF document", convert + "convert it to text first, for example with: pdftotext story.pdf story.txt"
+	case bytes.HasPrefix(data, []byte(`{\rtf`)):
+		return "an RTF document", convert + "save it as plain text (.txt) or as a web page (.html) from the word processor"
+	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return "a Word 97–2003 (.doc) or other Office document", convert + "save it as plain text (.txt) or as a web page (.html) from the word processor"
+	case len(data) >= 68 && (string(data[60:68]) == "BOOKMOBI" || string(data[60:68]) == "TEXtREAd"):
+		return "a Kindle (MOBI/AZW) or Palm e-book", convert + "convert it to EPUB first, for example with calibre: ebook-convert book.mobi book.epub"
+	case ext == ".csv" || ext == ".tsv" || bytes.HasPrefix(bytes.TrimPrefix(data, utf8BOM), []byte("story,chapter,paragraph,")):
+		return "a CSV table", "label, export and compare read stories; a labelled CSV is read by storylens eval --data FILE or storylens train --data FILE"
+	}
+	return "", ""
 }
 
 // Check reports whether data is readable text: not empty, not UTF-16, no

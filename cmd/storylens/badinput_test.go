@@ -49,6 +49,15 @@ func TestBadInputs(t *testing.T) {
 		{"truncated EPUB", "cut.epub", epub[:len(epub)/2], "cut.epub: reading the EPUB's zip archive"},
 		{"zip that is not an EPUB", "other.epub", zipped(map[string]string{"readme.txt": "hi"}), "other.epub: not an EPUB"},
 		{"EPUB path traversal", "evil.epub", zipped(map[string]string{"../../evil.xhtml": "x"}), "evil.epub: an entry path leaves the archive"},
+		{"PDF", "story.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "story.pdf: not a story file: a PDF document; storylens reads plain text, Markdown, HTML and EPUB; convert it to text first, for example with: pdftotext"},
+		{"PDF named .txt", "pdf.txt", []byte("%PDF-1.4\n"), "pdf.txt: not a story file: a PDF document"},
+		{"RTF", "story.rtf", []byte(`{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard Once upon a time.\par}`), "story.rtf: not a story file: an RTF document"},
+		{"Word 97", "story.doc", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 64)...), "story.doc: not a story file: a Word 97–2003 (.doc)"},
+		{"Kindle", "book.mobi", append(append(bytes.Repeat([]byte("x"), 60), "BOOKMOBI"...), 0, 0), "book.mobi: not a story file: a Kindle (MOBI/AZW)"},
+		{"Word", "story.docx", zipped(map[string]string{"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}), "story.docx: not a story file: a Word (.docx) document; storylens reads plain text"},
+		{"OpenDocument", "story.odt", zipped(map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"}), "story.odt: not a story file: an OpenDocument (.odt) document"},
+		{"storylens's own CSV", "labels.csv", []byte("story,chapter,paragraph,start,end,words\nx,1,1,0,5,1\n"), "labels.csv: not a story file: a CSV table; label, export and compare read stories; a labelled CSV is read by storylens eval --data FILE"},
+		{"CSV without its extension", "labels.txt", []byte("\xEF\xBB\xBFstory,chapter,paragraph,start\n"), "labels.txt: not a story file: a CSV table"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
