@@ -171,6 +171,9 @@ func arcPlot(c *Comparison) (panel, error) {
 	p.X.Min, p.X.Max = 0, 100
 	p.Add(plotter.NewGrid())
 	for i, s := range c.Stories {
+		if !c.HasArc(i) {
+			continue
+		}
 		pts := make(plotter.XYs, len(s.Arc.DCT))
 		for j, v := range s.Arc.DCT {
 			pts[j].X = (float64(j) + 0.5) * 100 / float64(len(s.Arc.DCT))

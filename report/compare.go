@@ -175,6 +175,11 @@ func (c *Comparison) ArcCorrelation(i, j int) float64 {
 	return dot(a, b)
 }
 
+// HasArc reports whether story i has an arc worth showing: at least
+// LowPass paragraphs. A shorter story's "arc" is its few scores joined by
+// a curve, so the table, CSV and chart leave it out.
+func (c *Comparison) HasArc(i int) bool { return c.Stories[i].Paragraphs >= LowPass }
+
 // arcDefined reports whether a story's arc can be correlated: it has at
 // least LowPass paragraphs and its DCT arc is not flat.
 func arcDefined(r StoryResult) bool {

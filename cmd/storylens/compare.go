@@ -299,7 +299,10 @@ func writeCompareCSV(e *env, c *report.Comparison) error {
 	if err := emit(); err != nil {
 		return err
 	}
-	for _, s := range c.Stories {
+	for i, s := range c.Stories {
+		if !c.HasArc(i) {
+			continue
+		}
 		for _, m := range []struct {
 			name string
 			v    []float64
@@ -377,10 +380,10 @@ func writeCompareTable(e *env, c *report.Comparison) error {
 		fmt.Fprintf(tw, "%d%%\t", p+5)
 	}
 	fmt.Fprintln(tw)
-	for _, s := range c.Stories {
+	for i, s := range c.Stories {
 		fmt.Fprintf(tw, "%s\t", s.Name)
 		for p := 4; p < report.Points; p += 10 {
-			if s.Paragraphs < report.LowPass {
+			if !c.HasArc(i) {
 				fmt.Fprint(tw, "—\t")
 				continue
 			}

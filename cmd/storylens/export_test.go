@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -178,5 +179,58 @@ func TestCompareSeedsGolden(t *testing.T) {
 	out, errs, code := runCLI(t, "", "compare", "--seeds", "--chart", missing)
 	if code != 1 || out != "" || !strings.Contains(errs, "--chart "+missing+": no directory") || strings.Contains(errs, ".storylens-") {
 		t.Errorf("chart in a missing folder: exit %d, stdout %d bytes, stderr %q", code, len(out), errs)
+	}
+}
+
+// A story under 5 paragraphs has a profile but no arc: the table shows
+// dashes, the CSV has no arc rows and no arc correlation for it, and the
+// chart draws no curve for it. Ties for the nearest profile are named in
+// the HTML page as in the table.
+func TestCompareShortStoriesAndTies(t *testing.T) {
+	dir := t.TempDir()
+	story, err := os.ReadFile(filepath.Join("..", "..", "seeds", "after_liz.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var args []string
+	for _, n := range []string{"a", "b", "c"} {
+		p := filepath.Join(dir, n+".txt")
+		os.WriteFile(p, story, 0o644)
+		args = append(args, p)
+	}
+	drabble := filepath.Join(dir, "drabble.txt")
+	os.WriteFile(drabble, []byte("Damon smirked at her across the bar.\n\nElena laughed and looked away, her cheeks burning.\n"), 0o644)
+	args = append(args, drabble)
+	chart, page := filepath.Join(dir, "tone.svg"), filepath.Join(dir, "tone.html")
+	out, errs, code := runCLI(t, "", append([]string{"compare", "--format", "csv", "--chart", chart, "--html", page}, args...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	arcs := map[string]int{}
+	for _, r := range readCSV(t, out) {
+		switch r["section"] {
+		case "arc":
+			arcs[r["story"]]++
+		case "distance":
+			if r["measure"] == "arc_correlation" && (r["story"] == "drabble" || r["other"] == "drabble") && r["value"] != "" {
+				t.Errorf("arc correlation %v", r)
+			}
+		}
+	}
+	if arcs["drabble"] != 0 || arcs["a"] != 200 {
+		t.Errorf("arc rows per story: %v", arcs)
+	}
+	svg, _ := os.ReadFile(chart)
+	// A story's name is a bar's label, and the arc legend's when it has a curve.
+	if n, m := strings.Count(string(svg), ">drabble<"), strings.Count(string(svg), ">a<"); n != 1 || m != 2 {
+		t.Errorf("chart names drabble %d times and a %d times, want 1 and 2", n, m)
+	}
+	html, _ := os.ReadFile(page)
+	if !strings.Contains(string(html), "b (0.00, tied with 1 more)") {
+		t.Errorf("page does not show the tie:\n%s", html)
+	}
+	table, _, _ := runCLI(t, "", append([]string{"compare", "--format", "table"}, args...)...)
+	if !regexp.MustCompile(`(?m)^ *drabble( +—){10}\s*$`).MatchString(table) || !strings.Contains(table, "b (0.00, tied with 1 more)") {
+		t.Errorf("table:\n%s", table)
 	}
 }
