@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 
@@ -107,4 +108,39 @@ type Record struct {
 	Focus           string `csv:"focus" json:"focus"`
 	FocusConfidence Share  `csv:"focus_confidence" json:"focus_confidence"`
 	Text            string `csv:"text" json:"text"`
+	// ToneProbs is the tone classifier's probability of each tone, when
+	// asked for (label and export --probs); the CSV writer adds them as
+	// tone_p_<tone> columns after the others.
+	ToneProbs *Probabilities `csv:"-" json:"tone_probs,omitempty"`
+}
+
+// ToneProbabilities returns the row's tone probabilities, or nil; rows
+// that embed a Record have it too.
+func (r Record) ToneProbabilities() *Probabilities { return r.ToneProbs }
+
+// Probabilities is a classifier's probability of each of its labels.
+// JSON writes it as an object from label to probability, in the labels'
+// order.
+type Probabilities struct {
+	Labels []string
+	P      []float64
+}
+
+// MarshalJSON writes {"label": p, ...} with three decimals, as the
+// confidence columns.
+func (p *Probabilities) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, l := range p.Labels {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, err := json.Marshal(l)
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, k...)
+		b = append(b, ':')
+		b = strconv.AppendFloat(b, p.P[i], 'f', 3, 64)
+	}
+	return append(b, '}'), nil
 }

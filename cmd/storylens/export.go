@@ -24,7 +24,9 @@ an AO3 or EPUB download's metadata follow the labels: title, authors, rating,
 warnings, categories, fandoms, relationships, characters, tags (AO3's
 additional tags, such as Angst or Fluff, usable as story-level labels),
 language, series, published, updated, story_words, chapters, summary, notes
-(work, chapter and end notes, in order, a blank line between). The CSV is
+(work, chapter and end notes, in order, a blank line between). With --probs,
+the tone classifier's probability of each tone comes last (tone_p_sad …
+tone_p_neutral; see storylens help label). The CSV is
 RFC 4180, UTF-8, quoted where needed, with newlines kept inside the text; it
 opens in pandas
 (read_csv) and R (read.csv) with default options, and is valid input to
@@ -41,6 +43,7 @@ Examples:
 			fs.StringVar(&o.model, "model", "", "model directory from storylens train (default: the embedded model)")
 			fs.BoolVar(&o.features, "features", false, "add the feature columns")
 			fs.BoolVar(&o.meta, "meta", false, "add the story-level metadata columns of AO3 and EPUB downloads")
+			fs.BoolVar(&o.probs, "probs", false, "add each tone's probability (tone_p_<tone> columns, after the others)")
 			return o
 		},
 		run: runExport,
@@ -49,8 +52,18 @@ Examples:
 
 type exportOptions struct {
 	commonOptions
-	model          string
-	features, meta bool
+	model                 string
+	features, meta, probs bool
+}
+
+// exportWriter is export's writer of rows of type T, with tone probability
+// columns when probs is not nil.
+func exportWriter[T interface{ ToneProbabilities() *datasets.Probabilities }](format string, e *env, probs *toneProbs) rowWriter[T] {
+	w := newRowWriter[T](format, e.stdout, e.width, nil)
+	if probs != nil {
+		w = withToneProbs(w, probs.tones)
+	}
+	return w
 }
 
 func runExport(ctx context.Context, e *env, opts any, args []string) error {
@@ -68,6 +81,10 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
+	probs, err := newToneProbs(m, o.probs, "export")
+	if err != nil {
+		return err
+	}
 	noteMissingTasks(e, m, o.model)
 	label := func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, *models.Story) {
 		// The feature columns include every stem, which an Analyzer
@@ -79,11 +96,11 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 		} else {
 			st, rows = m.Analyse(a, s)
 		}
-		return records(rows, m.Label(st)), st
+		return records(rows, m.Label(st), probs), st
 	}
 	switch {
 	case o.meta && o.features:
-		return writeStories(ctx, e, args, o.jobs, newRowWriter[datasets.ExportedAll](format, e.stdout, e.width, nil),
+		return writeStories(ctx, e, args, o.jobs, exportWriter[datasets.ExportedAll](format, e, probs),
 			func(s *datasets.Story, a *features.Analyzer) ([]datasets.ExportedAll, error) {
 				recs, st := label(s, a)
 				meta := datasets.NewMetaColumns(s.Meta)
@@ -94,7 +111,7 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 				return out, nil
 			})
 	case o.meta:
-		return writeStories(ctx, e, args, o.jobs, newRowWriter[datasets.ExportedMeta](format, e.stdout, e.width, nil),
+		return writeStories(ctx, e, args, o.jobs, exportWriter[datasets.ExportedMeta](format, e, probs),
 			func(s *datasets.Story, a *features.Analyzer) ([]datasets.ExportedMeta, error) {
 				recs, _ := label(s, a)
 				meta := datasets.NewMetaColumns(s.Meta)
@@ -105,7 +122,7 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 				return out, nil
 			})
 	case o.features:
-		return writeStories(ctx, e, args, o.jobs, newRowWriter[datasets.Exported](format, e.stdout, e.width, nil),
+		return writeStories(ctx, e, args, o.jobs, exportWriter[datasets.Exported](format, e, probs),
 			func(s *datasets.Story, a *features.Analyzer) ([]datasets.Exported, error) {
 				recs, st := label(s, a)
 				out := make([]datasets.Exported, len(recs))
@@ -115,7 +132,7 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 				return out, nil
 			})
 	}
-	return writeStories(ctx, e, args, o.jobs, newRowWriter[datasets.Record](format, e.stdout, e.width, nil),
+	return writeStories(ctx, e, args, o.jobs, exportWriter[datasets.Record](format, e, probs),
 		func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
 			recs, _ := label(s, a)
 			return recs, nil

@@ -23,17 +23,22 @@ neutral) and character focus (a character as the story names them, narrator,
 or none), each with a confidence in [0,1]. Uses the embedded default model,
 or --model DIR from storylens train. CSV and JSON lines carry the dataset
 columns: story, chapter, paragraph, start, end, words, dialogue, pov,
-pov_confidence, tone, tone_confidence, focus, focus_confidence, text.
+pov_confidence, tone, tone_confidence, focus, focus_confidence, text;
+--probs adds the tone classifier's probability of each tone (tone_p_sad …
+tone_p_neutral columns; a tone_probs object in JSON lines), whose most
+probable is the tone label (tone_confidence is its calibrated confidence).
 
 Examples:
   storylens label story.txt
   storylens label --seeds
   storylens label stories/ --format csv > labels.csv
+  storylens label stories/ --probs --format csv > labels-probs.csv
   storylens label story.txt --model mymodel --format jsonl`,
 		flags: func(fs *flag.FlagSet) any {
 			o := &labelOptions{}
 			o.register(fs, "table", "csv", "jsonl")
 			fs.StringVar(&o.model, "model", "", "model directory from storylens train (default: the embedded model)")
+			fs.BoolVar(&o.probs, "probs", false, "add each tone's probability (tone_p_<tone> columns; csv and jsonl)")
 			return o
 		},
 		run: runLabel,
@@ -43,6 +48,7 @@ Examples:
 type labelOptions struct {
 	commonOptions
 	model string
+	probs bool
 }
 
 var labelColumns = []column[datasets.Record]{
@@ -61,10 +67,31 @@ func withConf(label string, c datasets.Share) string {
 	return fmt.Sprintf("%s %.2f", label, float64(c))
 }
 
-// labelStory analyses and labels one story.
-func labelStory(m *models.Model, s *datasets.Story, a *features.Analyzer) []datasets.Record {
+// labelStory analyses and labels one story, with tone probabilities
+// when probs is not nil.
+func labelStory(m *models.Model, s *datasets.Story, a *features.Analyzer, probs *toneProbs) []datasets.Record {
 	st, rows := m.Analyse(a, s)
-	return records(rows, m.Label(st))
+	return records(rows, m.Label(st), probs)
+}
+
+// toneProbs says which tone probabilities a row carries: the tones in
+// display order, and where each sits in the model's order.
+type toneProbs struct {
+	tones []string
+	idx   []int
+}
+
+// newToneProbs returns the tone probabilities of m's rows when asked for
+// (--probs): an error when m has no tone classifier, nil when not asked.
+func newToneProbs(m *models.Model, asked bool, cmd string) (*toneProbs, error) {
+	if !asked {
+		return nil, nil
+	}
+	if m.Tone == nil {
+		return nil, fmt.Errorf("%s: --probs: the model has no tone classifier", cmd)
+	}
+	tones, idx := toneOrder(m.ToneClasses())
+	return &toneProbs{tones, idx}, nil
 }
 
 // confidence is a prediction's confidence, none for a task the model
@@ -76,8 +103,9 @@ func confidence(p models.Prediction) datasets.Share {
 	return datasets.Share(p.Confidence)
 }
 
-// records joins paragraphs with their labels.
-func records(rows []datasets.Paragraph, labels []models.Labels) []datasets.Record {
+// records joins paragraphs with their labels, and with their tone
+// probabilities when probs is not nil.
+func records(rows []datasets.Paragraph, labels []models.Labels, probs *toneProbs) []datasets.Record {
 	out := make([]datasets.Record, len(rows))
 	for i, r := range rows {
 		l := labels[i]
@@ -86,6 +114,13 @@ func records(rows []datasets.Paragraph, labels []models.Labels) []datasets.Recor
 			Tone: l.Tone.Label, ToneConfidence: confidence(l.Tone),
 			Focus: l.Focus.Label, FocusConfidence: confidence(l.Focus),
 			Text: r.Text}
+		if probs != nil {
+			p := &datasets.Probabilities{Labels: probs.tones, P: make([]float64, len(probs.idx))}
+			for k, j := range probs.idx {
+				p.P[k] = l.ToneProbs[j]
+			}
+			out[i].ToneProbs = p
+		}
 	}
 	return out
 }
@@ -100,14 +135,24 @@ func runLabel(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
+	if o.probs && format == "table" {
+		return usagef("label: --probs adds columns to --format csv or jsonl, not to the table")
+	}
 	m, err := loadModel(o.model)
+	if err != nil {
+		return err
+	}
+	probs, err := newToneProbs(m, o.probs, "label")
 	if err != nil {
 		return err
 	}
 	noteMissingTasks(e, m, o.model)
 	out := newRowWriter(format, e.stdout, e.width, labelColumns)
+	if probs != nil {
+		out = withToneProbs(out, probs.tones)
+	}
 	return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
-		return labelStory(m, s, a), nil
+		return labelStory(m, s, a, probs), nil
 	})
 }
 

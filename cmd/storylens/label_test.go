@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -399,5 +400,76 @@ func TestTrainDataMistakes(t *testing.T) {
 	_, errs, code = runCLI(t, "", "eval", "--data", tone, "--model", out)
 	if code != 1 || !strings.Contains(errs, "the data has tone labels and the model classifies pov only") {
 		t.Errorf("eval with no task in common: exit %d, %s", code, errs)
+	}
+}
+
+// --probs adds each tone's probability: columns after all the others in
+// CSV (with --meta and --features too), an object in JSON lines. They sum
+// to 1, the label is the most probable tone, and the file is still valid
+// input to eval. A table has no room for them.
+func TestToneProbabilities(t *testing.T) {
+	tones := []string{"sad", "happy", "tender", "angry", "tense", "neutral"}
+	check := func(name string, rows []map[string]string, cols []string) {
+		t.Helper()
+		for i, r := range rows {
+			sum, best, top := 0.0, "", -1.0
+			for _, tone := range tones {
+				p, err := strconv.ParseFloat(r["tone_p_"+tone], 64)
+				if err != nil {
+					t.Fatalf("%s row %d: tone_p_%s = %q", name, i+1, tone, r["tone_p_"+tone])
+				}
+				sum += p
+				if p > top {
+					best, top = tone, p
+				}
+			}
+			if math.Abs(sum-1) > 0.004 || best != r["tone"] {
+				t.Errorf("%s row %d: probabilities sum to %.3f, most probable %s, label %s", name, i+1, sum, best, r["tone"])
+			}
+		}
+		want := make([]string, len(tones))
+		for i, tone := range tones {
+			want[i] = "tone_p_" + tone
+		}
+		if !slices.Equal(cols[len(cols)-len(tones):], want) {
+			t.Errorf("%s: columns end %v", name, cols[len(cols)-len(tones):])
+		}
+	}
+	for _, extra := range [][]string{nil, {"--meta", "--features"}} {
+		out, errs, code := runCLI(t, "", append([]string{"export", "--seeds", "--probs"}, extra...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		rows := readCSV(t, out)
+		if len(rows) != 115 {
+			t.Fatalf("%d rows", len(rows))
+		}
+		check(strings.Join(append([]string{"export"}, extra...), " "), rows, strings.Split(strings.SplitN(out, "\n", 2)[0], ","))
+	}
+	out, _, _ := runCLI(t, "", "label", "--seeds", "--probs", "--format", "csv")
+	check("label", readCSV(t, out), strings.Split(strings.SplitN(out, "\n", 2)[0], ","))
+	path := filepath.Join(t.TempDir(), "probs.csv")
+	os.WriteFile(path, []byte(out), 0o644)
+	if _, errs, code := runCLI(t, "", "eval", "--data", path); code != 0 {
+		t.Errorf("eval of a CSV with probabilities: exit %d, %s", code, errs)
+	}
+
+	out, _, _ = runCLI(t, "", "label", "--seeds", "--probs", "--format", "jsonl")
+	var first struct {
+		Tone      string             `json:"tone"`
+		ToneProbs map[string]float64 `json:"tone_probs"`
+	}
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &first); err != nil || len(first.ToneProbs) != 6 || first.ToneProbs[first.Tone] < 1.0/6 {
+		t.Errorf("jsonl: %v, %+v", err, first)
+	}
+	if strings.Contains(out, "tone_p_") {
+		t.Error("jsonl has CSV column names")
+	}
+	out, _, _ = runCLI(t, "", "label", "--seeds", "--format", "jsonl")
+	if strings.Contains(out, "tone_probs") {
+		t.Error("tone_probs without --probs")
+	}
+	if _, errs, code := runCLI(t, "", "label", "--seeds", "--probs", "--format", "table"); code != 2 || !strings.Contains(errs, "--probs adds columns to --format csv or jsonl") {
+		t.Errorf("table: exit %d, %s", code, errs)
 	}
 }

@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
 	"github.com/mattn/go-runewidth"
+	"github.com/storylens/storylens/datasets"
 )
 
 // rowWriter writes a stream of rows of type T in one output format.
@@ -45,15 +47,23 @@ type csvWriter[T any] struct {
 	bw     *bufio.Writer
 	cw     *gocsv.SafeCSVWriter
 	header bool
+	// extra names columns added after those of T, and cells gives a row's
+	// values for them (see withToneProbs).
+	extra []string
+	cells func(T) []string
 }
 
 func (c *csvWriter[T]) write(rows []T) error {
+	var out gocsv.CSVWriter = c.cw
+	if c.extra != nil {
+		out = &appending[T]{CSVWriter: c.cw, c: c, header: !c.header, rows: rows}
+	}
 	var err error
 	if !c.header {
 		c.header = true
-		err = gocsv.MarshalCSV(rows, c.cw)
+		err = gocsv.MarshalCSV(rows, out)
 	} else {
-		err = gocsv.MarshalCSVWithoutHeaders(rows, c.cw)
+		err = gocsv.MarshalCSVWithoutHeaders(rows, out)
 	}
 	if err != nil {
 		return err
@@ -69,6 +79,54 @@ func (c *csvWriter[T]) flush() error {
 		}
 	}
 	return c.bw.Flush()
+}
+
+// appending adds a csvWriter's extra cells to each record gocsv writes:
+// the extra names to the header, then each row's cells in turn.
+type appending[T any] struct {
+	gocsv.CSVWriter
+	c      *csvWriter[T]
+	header bool // the header is still to come
+	rows   []T
+}
+
+func (a *appending[T]) Write(rec []string) error {
+	if a.header {
+		a.header = false
+		return a.CSVWriter.Write(append(rec, a.c.extra...))
+	}
+	if len(a.rows) == 0 {
+		return fmt.Errorf("csv: more records than rows")
+	}
+	r := a.rows[0]
+	a.rows = a.rows[1:]
+	return a.CSVWriter.Write(append(rec, a.c.cells(r)...))
+}
+
+// withToneProbs makes a CSV writer add a tone_p_<tone> column for each of
+// tones after the others, from each row's tone probabilities (empty where
+// a row has none); JSON lines carry them in the row itself, and other
+// writers are returned as they are.
+func withToneProbs[T interface {
+	ToneProbabilities() *datasets.Probabilities
+}](w rowWriter[T], tones []string) rowWriter[T] {
+	c, ok := w.(*csvWriter[T])
+	if !ok {
+		return w
+	}
+	for _, t := range tones {
+		c.extra = append(c.extra, "tone_p_"+t)
+	}
+	c.cells = func(r T) []string {
+		out := make([]string, len(tones))
+		if p := r.ToneProbabilities(); p != nil {
+			for i, x := range p.P {
+				out[i] = strconv.FormatFloat(x, 'f', 3, 64)
+			}
+		}
+		return out
+	}
+	return c
 }
 
 type jsonlWriter[T any] struct {
