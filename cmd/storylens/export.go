@@ -58,9 +58,7 @@ type exportOptions struct {
 
 // exportWriter is export's writer of rows of type T, with tone probability
 // columns when probs is not nil.
-func exportWriter[T interface {
-	ToneProbabilities() *datasets.Probabilities
-}](format string, e *env, probs *toneProbs) rowWriter[T] {
+func exportWriter[T probsRow](format string, e *env, probs *toneProbs) rowWriter[T] {
 	w := newRowWriter[T](format, e.stdout, e.width, nil)
 	if probs != nil {
 		w = withToneProbs(w, probs.tones)

@@ -103,13 +103,17 @@ func (a *appending[T]) Write(rec []string) error {
 	return a.CSVWriter.Write(append(rec, a.c.cells(r)...))
 }
 
+// probsRow is a row that may carry tone probabilities: a
+// datasets.Record, or a row that embeds one.
+type probsRow interface {
+	ToneProbabilities() *datasets.Probabilities
+}
+
 // withToneProbs makes a CSV writer add a tone_p_<tone> column for each of
 // tones after the others, from each row's tone probabilities (empty where
 // a row has none); JSON lines carry them in the row itself, and other
 // writers are returned as they are.
-func withToneProbs[T interface {
-	ToneProbabilities() *datasets.Probabilities
-}](w rowWriter[T], tones []string) rowWriter[T] {
+func withToneProbs[T probsRow](w rowWriter[T], tones []string) rowWriter[T] {
 	c, ok := w.(*csvWriter[T])
 	if !ok {
 		return w
