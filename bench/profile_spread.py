@@ -7,25 +7,25 @@ to trust it" for storylens compare.
     python3 bench/profile_spread.py novels.csv
 
 A profile is the share of a run of paragraphs in each tone (the top label,
-as compare's `paragraphs` profile); the distance is compare's
-Jensen-Shannon distance (base 2, square root: 0 same, 1 disjoint). For
-runs of 30, 100 and 300 paragraphs it compares adjacent runs of one story
-(paragraphs 1-L with L+1-2L, 2L+1-3L with 3L+1-4L, ...) and the first L
-paragraphs of every pair of stories, and prints the median, 90th and 95th
-percentiles of each.
+as compare's `paragraphs` profile; the tones are those the CSV holds); the
+distance is compare's Jensen-Shannon distance (base 2, square root: 0 same,
+1 disjoint). For runs of 30, 100 and 300 paragraphs it compares adjacent
+runs of one story (paragraphs 1-L with L+1-2L, 2L+1-3L with 3L+1-4L, ...)
+and, for every pair of stories, a run of one with the run after it in the
+other, at the same place (a place both stories reach, drawn at random with
+a fixed seed), and prints the median, 90th and 95th percentiles of each.
 """
 import csv
 import math
+import random
 import sys
 from collections import Counter
 
-TONES = ["sad", "happy", "tender", "angry", "tense", "neutral"]
 
-
-def profile(tones):
+def profile(tones, labels):
     c = Counter(tones)
-    n = sum(c[t] for t in TONES) or 1
-    return [c[t] / n for t in TONES]
+    n = sum(c[t] for t in labels) or 1
+    return [c[t] / n for t in labels]
 
 
 def js(p, q):
@@ -50,19 +50,27 @@ def main(path):
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             stories.setdefault(row["story"], []).append(row["tone"])
+    labels = sorted({t for ts in stories.values() for t in ts if t})
     names = list(stories)
+    rng = random.Random(1)
     print("| compared | pairs | median | 90th percentile | 95th percentile |")
     print("|---|---|---|---|---|")
     for L in (30, 100, 300):
         within = []
         for ts in stories.values():
             for s in range(0, len(ts) - 2 * L + 1, 2 * L):
-                within.append(js(profile(ts[s:s + L]), profile(ts[s + L:s + 2 * L])))
-        heads = [profile(stories[n][:L]) for n in names if len(stories[n]) >= L]
-        between = [js(heads[i], heads[j]) for i in range(len(heads)) for j in range(i + 1, len(heads))]
+                within.append(js(profile(ts[s:s + L], labels), profile(ts[s + L:s + 2 * L], labels)))
+        between = []
+        for i in range(len(names)):
+            for j in range(i + 1, len(names)):
+                a, b = stories[names[i]], stories[names[j]]
+                places = range(0, min(len(a), len(b)) - 2 * L + 1, 2 * L)
+                if places:
+                    s = rng.choice(places)
+                    between.append(js(profile(a[s:s + L], labels), profile(b[s + L:s + 2 * L], labels)))
         summary(f"two adjacent runs of {L} paragraphs of one story", within)
-        summary(f"the first {L} paragraphs of two stories", between)
-    whole = [profile(stories[n]) for n in names]
+        summary(f"a run of {L} paragraphs of one story and the next run of another", between)
+    whole = [profile(stories[n], labels) for n in names]
     summary("two whole stories", [js(whole[i], whole[j]) for i in range(len(whole)) for j in range(i + 1, len(whole))])
 
 

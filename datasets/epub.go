@@ -43,7 +43,8 @@ func (r *epubReader) fail(err error, hint string) error {
 }
 
 // office names the word processor's document a zip archive without an
-// EPUB container holds: a Word (.docx) or an OpenDocument (.odt) one.
+// EPUB container holds: a Word (.docx) or an OpenDocument (.odt, .ods,
+// .odp) one.
 func (r *epubReader) office() string {
 	if _, ok := r.files["word/document.xml"]; ok {
 		return "a Word (.docx) document"
@@ -53,7 +54,7 @@ func (r *epubReader) office() string {
 			b, _ := io.ReadAll(io.LimitReader(rc, 100))
 			rc.Close()
 			if strings.HasPrefix(string(b), "application/vnd.oasis.opendocument") {
-				return "an OpenDocument (.odt) document"
+				return "an OpenDocument (.odt, .ods or .odp) document"
 			}
 		}
 	}
@@ -155,7 +156,7 @@ func ReadEPUB(p string, data []byte) (*Story, error) {
 	cx, err := r.open("META-INF/container.xml")
 	if err != nil {
 		if what := r.office(); what != "" {
-			return nil, r.fail(fmt.Errorf("%w: %s", ErrNotStory, what), "storylens reads plain text, Markdown, HTML and EPUB; save it as plain text (.txt) or as a web page (.html) from the word processor")
+			return nil, r.fail(fmt.Errorf("%w: %s", ErrNotStory, what), readsOnly+saveAsText)
 		}
 		return nil, r.fail(ErrNotEPUB, "")
 	}

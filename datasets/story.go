@@ -153,21 +153,32 @@ func Parse(path, name string, data []byte) (*Story, error) {
 // do instead; "" for anything else. Read as text, each would be refused
 // at a NUL byte or, worse, labelled as a story of its markup.
 func foreign(ext string, data []byte) (what, hint string) {
-	const convert = "storylens reads plain text, Markdown, HTML and EPUB; "
 	switch {
 	case bytes.HasPrefix(data, []byte("%PDF-")):
-		return "a PDF document", convert + "convert it to text first, for example with: pdftotext story.pdf story.txt"
+		return "a PDF document", readsOnly + "convert it to text first, for example with: pdftotext story.pdf story.txt"
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
-		return "an RTF document", convert + "save it as plain text (.txt) or as a web page (.html) from the word processor"
+		return "an RTF document", readsOnly + saveAsText
 	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		return "a Word 97–2003 (.doc) or other Office document", convert + "save it as plain text (.txt) or as a web page (.html) from the word processor"
+		return "a Word 97–2003 (.doc) or other Office document", readsOnly + saveAsText
 	case len(data) >= 68 && (string(data[60:68]) == "BOOKMOBI" || string(data[60:68]) == "TEXtREAd"):
-		return "a Kindle (MOBI/AZW) or Palm e-book", convert + "convert it to EPUB first, for example with calibre: ebook-convert book.mobi book.epub"
+		return "a Kindle (MOBI/AZW) or Palm e-book", readsOnly + "convert it to EPUB first, for example with calibre: ebook-convert book.mobi book.epub"
 	case ext == ".csv" || ext == ".tsv" || bytes.HasPrefix(bytes.TrimPrefix(data, utf8BOM), []byte("story,chapter,paragraph,")):
-		return "a CSV table", "label, export and compare read stories; a labelled CSV is read by storylens eval --data FILE or storylens train --data FILE"
+		head, _, _ := bytes.Cut(data, []byte("\n"))
+		if bytes.Contains(head, []byte("_confidence")) {
+			// Labels that storylens predicted are no gold to train or
+			// evaluate on.
+			return "a CSV table of storylens's own labels", "give storylens the story files it was made from"
+		}
+		return "a CSV table", "stories are read from text, Markdown, HTML or EPUB files; a CSV of labels you wrote is read by storylens train and eval with --data"
 	}
 	return "", ""
 }
+
+// The hints of foreign and of an office document in a zip archive.
+const (
+	readsOnly  = "storylens reads plain text, Markdown, HTML and EPUB; "
+	saveAsText = "save it as plain text (.txt) or as a web page (.html) from the word processor"
+)
 
 // Check reports whether data is readable text: not empty, not UTF-16, no
 // NUL byte, valid UTF-8 (a leading UTF-8 byte-order mark is fine).

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 )
 
@@ -157,6 +158,45 @@ func Compare(results []StoryResult, tones []string) *Comparison {
 	return c
 }
 
+// Tied returns the stories whose profiles are as near story i's as
+// Nearest[i]'s is, Nearest[i] first: NearestTies[i]+1 of them, none with
+// fewer than two stories.
+func (c *Comparison) Tied(i int) []int {
+	if c.Nearest[i] < 0 {
+		return nil
+	}
+	d := c.Distance(i, c.Nearest[i])
+	out := []int{c.Nearest[i]}
+	for j := range c.Stories {
+		if j != i && j != c.Nearest[i] && math.Abs(c.Distance(i, j)-d) <= 1e-12 {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// NearestText is the nearest profile as the table and the page show it:
+// "b (0.12)", "b (0.00, tied with 2 more)", or "—".
+func (c *Comparison) NearestText(i int) string {
+	if c.Nearest[i] < 0 {
+		return "—"
+	}
+	tied := ""
+	if n := c.NearestTies[i]; n > 0 {
+		tied = fmt.Sprintf(", tied with %d more", n)
+	}
+	return fmt.Sprintf("%s (%.2f%s)", c.Stories[c.Nearest[i]].Name, c.Distance(i, c.Nearest[i]), tied)
+}
+
+// ClosestArcText is the closest arc as the table and the page show it:
+// "b (0.83)" or "—".
+func (c *Comparison) ClosestArcText(i int) string {
+	if c.ClosestArc[i] < 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%s (%.2f)", c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation(i, c.ClosestArc[i]))
+}
+
 // Distance is the Jensen–Shannon distance between the paragraph-share
 // profiles of stories i and j (0 same, 1 disjoint).
 func (c *Comparison) Distance(i, j int) float64 {
@@ -178,12 +218,14 @@ func (c *Comparison) ArcCorrelation(i, j int) float64 {
 // HasArc reports whether story i has an arc worth showing: at least
 // LowPass paragraphs. A shorter story's "arc" is its few scores joined by
 // a curve, so the table, CSV and chart leave it out.
-func (c *Comparison) HasArc(i int) bool { return c.Stories[i].Paragraphs >= LowPass }
+func (c *Comparison) HasArc(i int) bool { return c.Stories[i].hasArc() }
+
+func (r StoryResult) hasArc() bool { return r.Paragraphs >= LowPass }
 
 // arcDefined reports whether a story's arc can be correlated: it has at
 // least LowPass paragraphs and its DCT arc is not flat.
 func arcDefined(r StoryResult) bool {
-	if r.Paragraphs < LowPass || len(r.Arc.DCT) == 0 {
+	if !r.hasArc() || len(r.Arc.DCT) == 0 {
 		return false
 	}
 	lo, hi := r.Arc.DCT[0], r.Arc.DCT[0]

@@ -51,17 +51,7 @@ func HTML(c *Comparison, w io.Writer) error {
 	nearest := make([]string, len(c.Stories))
 	closest := make([]string, len(c.Stories))
 	for i := range c.Stories {
-		nearest[i], closest[i] = "—", "—"
-		if c.Nearest[i] >= 0 {
-			tied := ""
-			if n := c.NearestTies[i]; n > 0 {
-				tied = fmt.Sprintf(", tied with %d more", n)
-			}
-			nearest[i] = fmt.Sprintf("%s (%.2f%s)", c.Stories[c.Nearest[i]].Name, c.Distance(i, c.Nearest[i]), tied)
-		}
-		if c.ClosestArc[i] >= 0 {
-			closest[i] = fmt.Sprintf("%s (%.2f)", c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation(i, c.ClosestArc[i]))
-		}
+		nearest[i], closest[i] = c.NearestText(i), c.ClosestArcText(i)
 	}
 	return page.Execute(w, struct {
 		C                *Comparison

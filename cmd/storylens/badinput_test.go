@@ -55,8 +55,9 @@ func TestBadInputs(t *testing.T) {
 		{"Word 97", "story.doc", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 64)...), "story.doc: not a story file: a Word 97–2003 (.doc)"},
 		{"Kindle", "book.mobi", append(append(bytes.Repeat([]byte("x"), 60), "BOOKMOBI"...), 0, 0), "book.mobi: not a story file: a Kindle (MOBI/AZW)"},
 		{"Word", "story.docx", zipped(map[string]string{"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}), "story.docx: not a story file: a Word (.docx) document; storylens reads plain text"},
-		{"OpenDocument", "story.odt", zipped(map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"}), "story.odt: not a story file: an OpenDocument (.odt) document"},
-		{"storylens's own CSV", "labels.csv", []byte("story,chapter,paragraph,start,end,words\nx,1,1,0,5,1\n"), "labels.csv: not a story file: a CSV table; label, export and compare read stories; a labelled CSV is read by storylens eval --data FILE"},
+		{"OpenDocument", "story.odt", zipped(map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"}), "story.odt: not a story file: an OpenDocument (.odt, .ods or .odp) document"},
+		{"storylens's own CSV", "labels.csv", []byte("story,chapter,paragraph,start,end,words,dialogue,pov,pov_confidence\nx,1,1,0,5,1,0,first,0.9\n"), "labels.csv: not a story file: a CSV table of storylens's own labels; give storylens the story files it was made from"},
+		{"a CSV of gold labels", "gold.csv", []byte("story,paragraph,text,tone\nx,1,Hello there.,happy\n"), "gold.csv: not a story file: a CSV table; stories are read from text, Markdown, HTML or EPUB files; a CSV of labels you wrote is read by storylens train and eval with --data"},
 		{"CSV without its extension", "labels.txt", []byte("\xEF\xBB\xBFstory,chapter,paragraph,start\n"), "labels.txt: not a story file: a CSV table"},
 	}
 	for _, tt := range tests {

@@ -30,9 +30,11 @@ per-paragraph score from the tone probabilities and the VADER lexicon,
 smoothed by a rolling mean and by a low-pass discrete cosine transform,
 resampled to 100 points), and, between every pair of stories, the
 Jensen–Shannon distance of their profiles and the correlation of their arcs,
-with each story's nearest neighbour. An arc correlation is left empty (—)
-where either story has fewer than 5 paragraphs or a flat arc: two stories
-of two paragraphs would correlate perfectly, which means nothing.
+with each story's nearest neighbour (and the stories tied with it). A
+story of fewer than 5 paragraphs has no arc (no arc rows in the CSV, no
+curve in the chart), and an arc correlation is left empty (—) where either
+story has no arc or a flat one: two stories of two paragraphs would
+correlate perfectly, which means nothing.
 
 --format csv writes one tidy table (columns section, story, other, measure,
 tone, point, value); see the README for its sections. --chart draws the
@@ -133,12 +135,8 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 		labels := m.Label(st)
 		rs := report.Story{Name: s.Name}
 		for i, l := range labels {
-			probs := make([]float64, len(idx))
-			for k, j := range idx {
-				probs[k] = l.ToneProbs[j]
-			}
 			rs.Paragraphs = append(rs.Paragraphs, report.Paragraph{
-				Words: rows[i].Words, Tone: l.Tone.Label, ToneConfidence: l.Tone.Confidence, ToneProbs: probs,
+				Words: rows[i].Words, Tone: l.Tone.Label, ToneConfidence: l.Tone.Confidence, ToneProbs: reorder(l.ToneProbs, idx),
 				Valence: st.Paras[i].Vec.Dense[features.FValence],
 			})
 		}
@@ -326,8 +324,8 @@ func writeCompareCSV(e *env, c *report.Comparison) error {
 		}
 	}
 	for i, s := range c.Stories {
-		if c.Nearest[i] >= 0 {
-			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.Nearest[i]].Name, Measure: "profile_js", Value: f4(c.Distance(i, c.Nearest[i]))})
+		for _, j := range c.Tied(i) {
+			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[j].Name, Measure: "profile_js", Value: f4(c.Distance(i, j))})
 		}
 		if c.ClosestArc[i] >= 0 {
 			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[c.ClosestArc[i]].Name, Measure: "arc_correlation", Value: arcValue(c.ArcCorrelation(i, c.ClosestArc[i]))})
@@ -351,21 +349,7 @@ func writeCompareTable(e *env, c *report.Comparison) error {
 		for t := range c.Tones {
 			fmt.Fprintf(tw, "\t%.2f", s.Profile.Paragraphs[t])
 		}
-		if c.Nearest[i] >= 0 {
-			tied := ""
-			if n := c.NearestTies[i]; n > 0 {
-				tied = fmt.Sprintf(", tied with %d more", n)
-			}
-			fmt.Fprintf(tw, "\t%s (%.2f%s)", c.Stories[c.Nearest[i]].Name, c.Distance(i, c.Nearest[i]), tied)
-		} else {
-			fmt.Fprint(tw, "\t—")
-		}
-		if c.ClosestArc[i] >= 0 {
-			fmt.Fprintf(tw, "\t%s (%.2f)", c.Stories[c.ClosestArc[i]].Name, c.ArcCorrelation(i, c.ClosestArc[i]))
-		} else {
-			fmt.Fprint(tw, "\t—")
-		}
-		fmt.Fprintln(tw)
+		fmt.Fprintf(tw, "\t%s\t%s\n", c.NearestText(i), c.ClosestArcText(i))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -25,8 +25,8 @@ warnings, categories, fandoms, relationships, characters, tags (AO3's
 additional tags, such as Angst or Fluff, usable as story-level labels),
 language, series, published, updated, story_words, chapters, summary, notes
 (work, chapter and end notes, in order, a blank line between). With --probs,
-the tone classifier's probability of each tone comes last (tone_p_sad …
-tone_p_neutral; see storylens help label). The CSV is
+the tone classifier's probability of each tone comes last (one
+tone_p_<tone> column per tone of the model; see storylens help label). The CSV is
 RFC 4180, UTF-8, quoted where needed, with newlines kept inside the text; it
 opens in pandas
 (read_csv) and R (read.csv) with default options, and is valid input to
@@ -54,16 +54,6 @@ type exportOptions struct {
 	commonOptions
 	model                 string
 	features, meta, probs bool
-}
-
-// exportWriter is export's writer of rows of type T, with tone probability
-// columns when probs is not nil.
-func exportWriter[T probsRow](format string, e *env, probs *toneProbs) rowWriter[T] {
-	w := newRowWriter[T](format, e.stdout, e.width, nil)
-	if probs != nil {
-		w = withToneProbs(w, probs.tones)
-	}
-	return w
 }
 
 func runExport(ctx context.Context, e *env, opts any, args []string) error {
@@ -100,7 +90,7 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 	}
 	switch {
 	case o.meta && o.features:
-		return writeStories(ctx, e, args, o.jobs, exportWriter[datasets.ExportedAll](format, e, probs),
+		return writeStories(ctx, e, args, o.jobs, probsWriter(newRowWriter[datasets.ExportedAll](format, e.stdout, e.width, nil), probs),
 			func(s *datasets.Story, a *features.Analyzer) ([]datasets.ExportedAll, error) {
 				recs, st := label(s, a)
 				meta := datasets.NewMetaColumns(s.Meta)
@@ -111,7 +101,7 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 				return out, nil
 			})
 	case o.meta:
-		return writeStories(ctx, e, args, o.jobs, exportWriter[datasets.ExportedMeta](format, e, probs),
+		return writeStories(ctx, e, args, o.jobs, probsWriter(newRowWriter[datasets.ExportedMeta](format, e.stdout, e.width, nil), probs),
 			func(s *datasets.Story, a *features.Analyzer) ([]datasets.ExportedMeta, error) {
 				recs, _ := label(s, a)
 				meta := datasets.NewMetaColumns(s.Meta)
@@ -122,7 +112,7 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 				return out, nil
 			})
 	case o.features:
-		return writeStories(ctx, e, args, o.jobs, exportWriter[datasets.Exported](format, e, probs),
+		return writeStories(ctx, e, args, o.jobs, probsWriter(newRowWriter[datasets.Exported](format, e.stdout, e.width, nil), probs),
 			func(s *datasets.Story, a *features.Analyzer) ([]datasets.Exported, error) {
 				recs, st := label(s, a)
 				out := make([]datasets.Exported, len(recs))
@@ -132,7 +122,7 @@ func runExport(ctx context.Context, e *env, opts any, args []string) error {
 				return out, nil
 			})
 	}
-	return writeStories(ctx, e, args, o.jobs, exportWriter[datasets.Record](format, e, probs),
+	return writeStories(ctx, e, args, o.jobs, probsWriter(newRowWriter[datasets.Record](format, e.stdout, e.width, nil), probs),
 		func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
 			recs, _ := label(s, a)
 			return recs, nil

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -207,8 +208,13 @@ func TestCompareShortStoriesAndTies(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	arcs := map[string]int{}
+	var nearestA []string
 	for _, r := range readCSV(t, out) {
 		switch r["section"] {
+		case "nearest":
+			if r["story"] == "a" && r["measure"] == "profile_js" {
+				nearestA = append(nearestA, r["other"])
+			}
 		case "arc":
 			arcs[r["story"]]++
 		case "distance":
@@ -219,6 +225,9 @@ func TestCompareShortStoriesAndTies(t *testing.T) {
 	}
 	if arcs["drabble"] != 0 || arcs["a"] != 200 {
 		t.Errorf("arc rows per story: %v", arcs)
+	}
+	if !slices.Equal(nearestA, []string{"b", "c"}) {
+		t.Errorf("nearest rows of a: %v, want b and c (tied)", nearestA)
 	}
 	svg, _ := os.ReadFile(chart)
 	// A story's name is a bar's label, and the arc legend's when it has a curve.

@@ -24,9 +24,11 @@ or none), each with a confidence in [0,1]. Uses the embedded default model,
 or --model DIR from storylens train. CSV and JSON lines carry the dataset
 columns: story, chapter, paragraph, start, end, words, dialogue, pov,
 pov_confidence, tone, tone_confidence, focus, focus_confidence, text;
---probs adds the tone classifier's probability of each tone (tone_p_sad …
-tone_p_neutral columns; a tone_probs object in JSON lines), whose most
-probable is the tone label (tone_confidence is its calibrated confidence).
+--probs adds the tone classifier's probability of each tone: one
+tone_p_<tone> column per tone of the model, last (tone_p_sad … tone_p_neutral
+for the default), or a tone_probs object in JSON lines; CSV unless --format
+says jsonl. The most probable tone is the tone label; tone_confidence is its
+calibrated confidence.
 
 Examples:
   storylens label story.txt
@@ -74,26 +76,6 @@ func labelStory(m *models.Model, s *datasets.Story, a *features.Analyzer, probs 
 	return records(rows, m.Label(st), probs)
 }
 
-// toneProbs says which tone probabilities a row carries: the tones in
-// display order, and where each sits in the model's order.
-type toneProbs struct {
-	tones []string
-	idx   []int
-}
-
-// newToneProbs returns the tone probabilities of m's rows when asked for
-// (--probs): an error when m has no tone classifier, nil when not asked.
-func newToneProbs(m *models.Model, asked bool, cmd string) (*toneProbs, error) {
-	if !asked {
-		return nil, nil
-	}
-	if m.Tone == nil {
-		return nil, fmt.Errorf("%s: --probs: the model has no tone classifier", cmd)
-	}
-	tones, idx := toneOrder(m.ToneClasses())
-	return &toneProbs{tones, idx}, nil
-}
-
 // confidence is a prediction's confidence, none for a task the model
 // does not label (an empty cell, not 0.000).
 func confidence(p models.Prediction) datasets.Share {
@@ -115,11 +97,7 @@ func records(rows []datasets.Paragraph, labels []models.Labels, probs *toneProbs
 			Focus: l.Focus.Label, FocusConfidence: confidence(l.Focus),
 			Text: r.Text}
 		if probs != nil {
-			p := &datasets.Probabilities{Labels: probs.tones, P: make([]float64, len(probs.idx))}
-			for k, j := range probs.idx {
-				p.P[k] = l.ToneProbs[j]
-			}
-			out[i].ToneProbs = p
+			out[i].ToneProbs = &datasets.Probabilities{Labels: probs.tones, P: reorder(l.ToneProbs, probs.idx)}
 		}
 	}
 	return out
@@ -130,6 +108,10 @@ func runLabel(ctx context.Context, e *env, opts any, args []string) error {
 	args, err := o.inputs("label", args)
 	if err != nil {
 		return err
+	}
+	if o.probs && o.format == "" {
+		// The probabilities are columns of the CSV, even on a terminal.
+		o.format = "csv"
 	}
 	format, err := o.resolveFormat(e, "label")
 	if err != nil {
@@ -147,10 +129,7 @@ func runLabel(ctx context.Context, e *env, opts any, args []string) error {
 		return err
 	}
 	noteMissingTasks(e, m, o.model)
-	out := newRowWriter(format, e.stdout, e.width, labelColumns)
-	if probs != nil {
-		out = withToneProbs(out, probs.tones)
-	}
+	out := probsWriter(newRowWriter(format, e.stdout, e.width, labelColumns), probs)
 	return writeStories(ctx, e, args, o.jobs, out, func(s *datasets.Story, a *features.Analyzer) ([]datasets.Record, error) {
 		return labelStory(m, s, a, probs), nil
 	})

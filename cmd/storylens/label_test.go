@@ -212,7 +212,8 @@ func TestEvalMajorityBaseline(t *testing.T) {
 }
 
 // TestEvalHeldOut: data whose stories the model never trained on is
-// called held out, with nothing on stderr about it.
+// called held out, with nothing on stderr about it (but a note that the
+// labels, storylens's own, are predictions).
 func TestEvalHeldOut(t *testing.T) {
 	dir := t.TempDir()
 	story := filepath.Join(dir, "rain_walk.txt")
@@ -224,7 +225,7 @@ func TestEvalHeldOut(t *testing.T) {
 	data := filepath.Join(dir, "rain.csv")
 	os.WriteFile(data, []byte(labelled), 0o644)
 	out, errs, code := runCLI(t, "", "eval", "--data", data)
-	if code != 0 || !strings.Contains(out, "== pov: held-out evaluation (3 paragraphs)") || strings.Contains(errs, "trained on") {
+	if code != 0 || !strings.Contains(out, "== pov: held-out evaluation (3 paragraphs)") || strings.Contains(errs, "the model trained on") {
 		t.Errorf("eval: exit %d, stderr %q\n%.200s", code, errs, out)
 	}
 }
@@ -446,12 +447,17 @@ func TestToneProbabilities(t *testing.T) {
 		}
 		check(strings.Join(append([]string{"export"}, extra...), " "), rows, strings.Split(strings.SplitN(out, "\n", 2)[0], ","))
 	}
-	out, _, _ := runCLI(t, "", "label", "--seeds", "--probs", "--format", "csv")
+	// Without --format, --probs writes CSV (a table would have no room).
+	out, _, _ := runCLI(t, "", "label", "--seeds", "--probs")
 	check("label", readCSV(t, out), strings.Split(strings.SplitN(out, "\n", 2)[0], ","))
 	path := filepath.Join(t.TempDir(), "probs.csv")
 	os.WriteFile(path, []byte(out), 0o644)
-	if _, errs, code := runCLI(t, "", "eval", "--data", path); code != 0 {
+	// Its labels are the model's own: eval reads it, and says so.
+	if _, errs, code := runCLI(t, "", "eval", "--data", path); code != 0 || !strings.Contains(errs, path+" has pov_confidence, tone_confidence, focus_confidence columns: its labels look like storylens's own predictions") {
 		t.Errorf("eval of a CSV with probabilities: exit %d, %s", code, errs)
+	}
+	if _, errs, _ := runCLI(t, "", "eval", "--data", filepath.Join("..", "..", "datasets", "seeds.csv")); strings.Contains(errs, "own predictions") {
+		t.Errorf("eval of gold data: %s", errs)
 	}
 
 	out, _, _ = runCLI(t, "", "label", "--seeds", "--probs", "--format", "jsonl")

@@ -6,14 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
 	"github.com/mattn/go-runewidth"
-	"github.com/storylens/storylens/datasets"
 )
 
 // rowWriter writes a stream of rows of type T in one output format.
@@ -65,6 +63,9 @@ func (c *csvWriter[T]) write(rows []T) error {
 	} else {
 		err = gocsv.MarshalCSVWithoutHeaders(rows, out)
 	}
+	if a, ok := out.(*appending[T]); ok && err == nil && (len(a.rows) != 0 || a.header) {
+		err = fmt.Errorf("csv: %d rows left without their extra columns", len(a.rows))
+	}
 	if err != nil {
 		return err
 	}
@@ -101,36 +102,6 @@ func (a *appending[T]) Write(rec []string) error {
 	r := a.rows[0]
 	a.rows = a.rows[1:]
 	return a.CSVWriter.Write(append(rec, a.c.cells(r)...))
-}
-
-// probsRow is a row that may carry tone probabilities: a
-// datasets.Record, or a row that embeds one.
-type probsRow interface {
-	ToneProbabilities() *datasets.Probabilities
-}
-
-// withToneProbs makes a CSV writer add a tone_p_<tone> column for each of
-// tones after the others, from each row's tone probabilities (empty where
-// a row has none); JSON lines carry them in the row itself, and other
-// writers are returned as they are.
-func withToneProbs[T probsRow](w rowWriter[T], tones []string) rowWriter[T] {
-	c, ok := w.(*csvWriter[T])
-	if !ok {
-		return w
-	}
-	for _, t := range tones {
-		c.extra = append(c.extra, "tone_p_"+t)
-	}
-	c.cells = func(r T) []string {
-		out := make([]string, len(tones))
-		if p := r.ToneProbabilities(); p != nil {
-			for i, x := range p.P {
-				out[i] = strconv.FormatFloat(x, 'f', 3, 64)
-			}
-		}
-		return out
-	}
-	return c
 }
 
 type jsonlWriter[T any] struct {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
@@ -81,6 +83,27 @@ func parseTasks(task string) ([]string, error) {
 	return nil, usagef("unknown --task %q: use pov, tone, focus or all", task)
 }
 
+// confidenceColumns returns the *_confidence columns of a CSV's header,
+// which storylens's predictions have and labels a person gave do not.
+func confidenceColumns(path string) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	header, err := csv.NewReader(bufio.NewReader(f)).Read()
+	if err != nil {
+		return nil
+	}
+	var cols []string
+	for _, c := range header {
+		if strings.HasSuffix(strings.TrimPrefix(c, "\uFEFF"), "_confidence") {
+			cols = append(cols, c)
+		}
+	}
+	return cols
+}
+
 // loadData reads the labelled CSV files of --data and analyses their
 // stories, from their full texts where the --texts directories have them.
 func loadData(e *env, list, texts string) ([]string, []datasets.LabelledStory, *models.Data, error) {
@@ -93,6 +116,9 @@ func loadData(e *env, list, texts string) ([]string, []datasets.LabelledStory, *
 		ls, err := datasets.ReadLabelledFile(p)
 		if err != nil {
 			return nil, nil, nil, err
+		}
+		if cols := confidenceColumns(p); len(cols) > 0 {
+			e.note(fmt.Sprintf("%s has %s columns: its labels look like storylens's own predictions (label or export output), not labels a person gave; a model trained on them learns its own mistakes, and eval against them measures agreement with the model that made them, not accuracy", p, strings.Join(cols, ", ")))
 		}
 		paths = append(paths, p)
 		all = append(all, ls...)
