@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/storylens/storylens/features"
 )
@@ -112,6 +113,19 @@ type Record struct {
 	// asked for (label and export --probs); the CSV writer adds them as
 	// tone_p_<tone> columns after the others.
 	ToneProbs *Probabilities `csv:"-" json:"tone_probs,omitempty"`
+}
+
+// PredictionColumns returns the columns of a CSV header that storylens's
+// predictions (label, export) have and labels a person gave do not: the
+// *_confidence columns.
+func PredictionColumns(header []string) []string {
+	var cols []string
+	for _, c := range header {
+		if strings.HasSuffix(strings.TrimPrefix(c, "\uFEFF"), "_confidence") {
+			cols = append(cols, c)
+		}
+	}
+	return cols
 }
 
 // ToneProbabilities returns the row's tone probabilities, or nil; rows

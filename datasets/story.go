@@ -164,7 +164,7 @@ func foreign(ext string, data []byte) (what, hint string) {
 		return "a Kindle (MOBI/AZW) or Palm e-book", readsOnly + "convert it to EPUB first, for example with calibre: ebook-convert book.mobi book.epub"
 	case ext == ".csv" || ext == ".tsv" || bytes.HasPrefix(bytes.TrimPrefix(data, utf8BOM), []byte("story,chapter,paragraph,")):
 		head, _, _ := bytes.Cut(data, []byte("\n"))
-		if bytes.Contains(head, []byte("_confidence")) {
+		if len(PredictionColumns(strings.Split(strings.TrimRight(string(head), "\r"), ","))) > 0 {
 			// Labels that storylens predicted are no gold to train or
 			// evaluate on.
 			return "a CSV table of storylens's own labels", "give storylens the story files it was made from"

@@ -66,9 +66,9 @@ type Comparison struct {
 	// (ClosestArc: with no other story whose arc correlation is defined
 	// and positive: an arc that runs against this one is not close).
 	Nearest, ClosestArc []int
-	// NearestTies[i] counts the other stories exactly as near as
-	// Nearest[i] (the first of them in input order is Nearest[i]).
-	NearestTies []int
+	// Tied[i] is every story exactly as near to story i as the nearest,
+	// in input order: Nearest[i] first, and nothing where Nearest[i] is -1.
+	Tied [][]int
 	// unit holds each story's DCT arc centred and scaled to length 1
 	// (nil where its correlation is undefined), so that a correlation is
 	// one dot product.
@@ -131,7 +131,7 @@ func normalise(xs []float64) {
 // an archive of 10,000 would need 1.6 GB for the two tables.
 func Compare(results []StoryResult, tones []string) *Comparison {
 	n := len(results)
-	c := &Comparison{Tones: tones, Stories: results, Nearest: make([]int, n), ClosestArc: make([]int, n), NearestTies: make([]int, n), unit: make([][]float64, n)}
+	c := &Comparison{Tones: tones, Stories: results, Nearest: make([]int, n), ClosestArc: make([]int, n), Tied: make([][]int, n), unit: make([][]float64, n)}
 	for i, r := range results {
 		if arcDefined(r) {
 			c.unit[i] = unitArc(r.Arc.DCT)
@@ -146,9 +146,9 @@ func Compare(results []StoryResult, tones []string) *Comparison {
 			}
 			switch d := c.Distance(i, j); {
 			case c.Nearest[i] < 0 || d < bestD-1e-12:
-				c.Nearest[i], bestD, c.NearestTies[i] = j, d, 0
+				c.Nearest[i], bestD, c.Tied[i] = j, d, append(c.Tied[i][:0], j)
 			case d <= bestD+1e-12:
-				c.NearestTies[i]++
+				c.Tied[i] = append(c.Tied[i], j)
 			}
 			if r := c.ArcCorrelation(i, j); !math.IsNaN(r) && r > 0 && (c.ClosestArc[i] < 0 || r > bestR) {
 				c.ClosestArc[i], bestR = j, r
@@ -158,23 +158,6 @@ func Compare(results []StoryResult, tones []string) *Comparison {
 	return c
 }
 
-// Tied returns the stories whose profiles are as near story i's as
-// Nearest[i]'s is, Nearest[i] first: NearestTies[i]+1 of them, none with
-// fewer than two stories.
-func (c *Comparison) Tied(i int) []int {
-	if c.Nearest[i] < 0 {
-		return nil
-	}
-	d := c.Distance(i, c.Nearest[i])
-	out := []int{c.Nearest[i]}
-	for j := range c.Stories {
-		if j != i && j != c.Nearest[i] && math.Abs(c.Distance(i, j)-d) <= 1e-12 {
-			out = append(out, j)
-		}
-	}
-	return out
-}
-
 // NearestText is the nearest profile as the table and the page show it:
 // "b (0.12)", "b (0.00, tied with 2 more)", or "—".
 func (c *Comparison) NearestText(i int) string {
@@ -182,7 +165,7 @@ func (c *Comparison) NearestText(i int) string {
 		return "—"
 	}
 	tied := ""
-	if n := c.NearestTies[i]; n > 0 {
+	if n := len(c.Tied[i]) - 1; n > 0 {
 		tied = fmt.Sprintf(", tied with %d more", n)
 	}
 	return fmt.Sprintf("%s (%.2f%s)", c.Stories[c.Nearest[i]].Name, c.Distance(i, c.Nearest[i]), tied)

@@ -324,7 +324,7 @@ func writeCompareCSV(e *env, c *report.Comparison) error {
 		}
 	}
 	for i, s := range c.Stories {
-		for _, j := range c.Tied(i) {
+		for _, j := range c.Tied[i] {
 			rows = append(rows, compareRow{Section: "nearest", Story: s.Name, Other: c.Stories[j].Name, Measure: "profile_js", Value: f4(c.Distance(i, j))})
 		}
 		if c.ClosestArc[i] >= 0 {

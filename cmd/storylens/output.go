@@ -46,7 +46,7 @@ type csvWriter[T any] struct {
 	cw     *gocsv.SafeCSVWriter
 	header bool
 	// extra names columns added after those of T, and cells gives a row's
-	// values for them (see withToneProbs).
+	// values for them (see probsWriter).
 	extra []string
 	cells func(T) []string
 }

@@ -34,28 +34,20 @@ type probsRow interface {
 	ToneProbabilities() *datasets.Probabilities
 }
 
-// probsWriter is w with tone probability columns when probs is not nil.
+// probsWriter makes a CSV writer add a tone_p_<tone> column for each tone
+// of probs after the others, from each row's tone probabilities (empty
+// where a row has none). It returns w as it is when probs is nil, and
+// for JSON lines, whose rows carry the probabilities themselves.
 func probsWriter[T probsRow](w rowWriter[T], probs *toneProbs) rowWriter[T] {
-	if probs == nil {
-		return w
-	}
-	return withToneProbs(w, probs.tones)
-}
-
-// withToneProbs makes a CSV writer add a tone_p_<tone> column for each of
-// tones after the others, from each row's tone probabilities (empty where
-// a row has none); JSON lines carry them in the row itself, and other
-// writers are returned as they are.
-func withToneProbs[T probsRow](w rowWriter[T], tones []string) rowWriter[T] {
 	c, ok := w.(*csvWriter[T])
-	if !ok {
+	if probs == nil || !ok {
 		return w
 	}
-	for _, t := range tones {
+	for _, t := range probs.tones {
 		c.extra = append(c.extra, "tone_p_"+t)
 	}
 	c.cells = func(r T) []string {
-		out := make([]string, len(tones))
+		out := make([]string, len(probs.tones))
 		if p := r.ToneProbabilities(); p != nil {
 			for i, x := range p.P {
 				out[i] = strconv.FormatFloat(x, 'f', 3, 64)

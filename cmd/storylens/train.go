@@ -83,9 +83,9 @@ func parseTasks(task string) ([]string, error) {
 	return nil, usagef("unknown --task %q: use pov, tone, focus or all", task)
 }
 
-// confidenceColumns returns the *_confidence columns of a CSV's header,
-// which storylens's predictions have and labels a person gave do not.
-func confidenceColumns(path string) []string {
+// predictionColumns returns the *_confidence columns of a CSV's header
+// (datasets.PredictionColumns).
+func predictionColumns(path string) []string {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil
@@ -95,13 +95,7 @@ func confidenceColumns(path string) []string {
 	if err != nil {
 		return nil
 	}
-	var cols []string
-	for _, c := range header {
-		if strings.HasSuffix(strings.TrimPrefix(c, "\uFEFF"), "_confidence") {
-			cols = append(cols, c)
-		}
-	}
-	return cols
+	return datasets.PredictionColumns(header)
 }
 
 // loadData reads the labelled CSV files of --data and analyses their
@@ -117,7 +111,7 @@ func loadData(e *env, list, texts string) ([]string, []datasets.LabelledStory, *
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		if cols := confidenceColumns(p); len(cols) > 0 {
+		if cols := predictionColumns(p); len(cols) > 0 {
 			e.note(fmt.Sprintf("%s has %s columns: its labels look like storylens's own predictions (label or export output), not labels a person gave; a model trained on them learns its own mistakes, and eval against them measures agreement with the model that made them, not accuracy", p, strings.Join(cols, ", ")))
 		}
 		paths = append(paths, p)
